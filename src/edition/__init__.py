@@ -1,0 +1,1 @@
+"""Build the annotated digital critical edition of Tony Cliff's chapter."""

@@ -1,0 +1,142 @@
+"""The pipeline: read → resolve → format → render → MkDocs → check → publish.
+
+The site is built in a temporary directory and swapped into place only when
+every check passes, so a failed build never touches the previous site/.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import data, pages
+from .chapter import read_received
+from .citeproc import Formatted, format_citations, request_id
+from .errors import EditionError
+from .fidelity import compare, reader_words, received_words
+from .links import check_links
+from .model import Edition
+from .resolve import resolve
+from .sources import Paths, read, received_path
+from .yamlfile import dump_yaml
+
+
+@dataclass(frozen=True)
+class Built:
+    edition: Edition
+    site: Path
+
+
+class CheckFailed(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} check(s) failed:\n" + "\n".join(problems))
+
+
+def load(root: Path) -> Edition:
+    """Read and resolve: the edition as data, every input validated."""
+    paths = Paths(root)
+    return resolve(read(root), paths.bibliography, received_path(paths))
+
+
+def format_edition(edition: Edition, paths: Paths) -> Formatted:
+    requests = {
+        request_id(note.number, i): citation
+        for note in edition.chapter.notes
+        for i, citation in enumerate(note.citations)
+    }
+    return format_citations(edition.bibliography, requests, paths.cache / "citeproc")
+
+
+def write_docs(edition: Edition, formatted: Formatted, paths: Paths, docs: Path) -> None:
+    """The MkDocs input: the hand-written pages, the generated pages and the data."""
+    shutil.copytree(paths.docs, docs)
+    for name, text in pages.pages(edition, formatted).items():
+        (docs / name).write_text(text, "utf-8")
+    (docs / "data").mkdir(exist_ok=True)
+    for name, records in data.data_files(edition).items():
+        (docs / "data" / name).write_text(
+            json.dumps(records, ensure_ascii=False, indent=1), "utf-8"
+        )
+
+
+def write_config(edition: Edition, paths: Paths, work: Path) -> Path:
+    """An mkdocs.yml that inherits the project's and adds what the sources decide."""
+    config = {
+        "INHERIT": str(paths.mkdocs_yml.resolve()),
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "site_url": edition.metadata["site_url"],
+        "nav": pages.nav(edition),
+    }
+    path = work / "mkdocs.yml"
+    path.write_text(dump_yaml(config), "utf-8")
+    return path
+
+
+def run_mkdocs(config_file: Path) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        mkdocs_build(load_config(str(config_file), strict=True))
+    except (Abort, ConfigurationError) as exc:
+        raise CheckFailed([f"mkdocs build --strict: {exc}"]) from exc
+
+
+def check_site(edition: Edition, paths: Paths, site: Path) -> list[str]:
+    """Fidelity and links of a built site; an empty list means it passes."""
+    source = received_path(paths)
+    received = received_words(read_received(source), source)
+    section_pages = [site / pages.page_url(s.slug) for s in edition.chapter.sections]
+    missing = [p for p in section_pages if not p.exists()]
+    if missing:
+        return [f"missing page {p.name}" for p in missing]
+    base_path = urlsplit(edition.metadata["site_url"]).path or "/"
+    return compare(received, reader_words(section_pages)) + check_links(site, base_path)
+
+
+def build(root: Path) -> Built:
+    paths = Paths(root)
+    edition = load(root)
+    formatted = format_edition(edition, paths)
+    paths.build.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=paths.build, prefix=".work-") as tmp:
+        work = Path(tmp)
+        write_docs(edition, formatted, paths, work / "docs")
+        run_mkdocs(write_config(edition, paths, work))
+        problems = check_site(edition, paths, work / "site")
+        if problems:
+            raise CheckFailed(problems)
+        _replace(work / "site", paths.site)
+        _replace(work / "docs", paths.build / "docs")
+        (work / "mkdocs.yml").replace(paths.build / "mkdocs.yml")
+    return Built(edition, paths.site)
+
+
+def _replace(new: Path, old: Path) -> None:
+    """Put new where old was, with old removed only once new is in place."""
+    if old.exists():
+        retired = old.with_name(old.name + ".old")
+        shutil.rmtree(retired, ignore_errors=True)
+        old.rename(retired)
+        new.rename(old)
+        shutil.rmtree(retired)
+    else:
+        new.rename(old)
+
+
+def check(root: Path) -> list[str]:
+    """`edition check`: validate the inputs and check the site already built."""
+    paths = Paths(root)
+    edition = load(root)
+    if not paths.site.exists():
+        raise EditionError(paths.site, None, "no site built yet: run `edition build` first")
+    return check_site(edition, paths, paths.site)

@@ -1,0 +1,76 @@
+"""The `edition` command: build, serve and check the edition."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import sys
+from pathlib import Path
+
+from .build import CheckFailed, build, check
+from .errors import EditionError
+from .sources import Paths
+
+
+def _build(args: argparse.Namespace) -> int:
+    built = build(args.root)
+    blocks = len(built.edition.chapter.blocks)
+    notes = len(built.edition.chapter.notes)
+    print(f"built {built.site}: {blocks} paragraphs, {notes} notes, "
+          f"{len(built.edition.bibliography)} works; every check passed")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    problems = check(args.root)
+    if problems:
+        raise CheckFailed(problems)
+    print("check passed: every word of the received chapter is on the pages; all links resolve")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    _build(args)
+    site = Paths(args.root).site
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
+        print(f"serving {site} at http://{args.host}:{args.port}/ (Ctrl-C to stop)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="edition", description=__doc__)
+    main.add_argument("--root", type=Path, default=Path.cwd(),
+                      help="the edition project (default: the current directory)")
+    commands = main.add_subparsers(dest="command", required=True)
+    commands.add_parser("build", help="build site/ from sources/ and bibliography.bib"
+                        ).set_defaults(run=_build)
+    commands.add_parser("check", help="validate the inputs and check the built site"
+                        ).set_defaults(run=_check)
+    serve = commands.add_parser("serve", help="build, then serve site/ on localhost")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=_serve)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    args.root = args.root.resolve()
+    try:
+        return args.run(args)
+    except EditionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except CheckFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""Render stage: the JSON data files written into the site for reuse and for checks."""
+
+from __future__ import annotations
+
+from .model import Edition
+from .pages import notes_in, page_url
+
+
+def paragraphs(edition: Edition) -> list[dict]:
+    return [
+        {"id": b.id, "n": b.n, "section": s.slug, "kind": b.kind, "text": b.text,
+         "url": f"{page_url(s.slug)}#{b.id}"}
+        for s in edition.chapter.sections for b in s.blocks
+    ]
+
+
+def notes(edition: Edition) -> list[dict]:
+    result = []
+    for section in edition.chapter.sections:
+        for note in notes_in(edition, section):
+            result.append({
+                "number": note.number,
+                "paragraph": note.paragraph,
+                "text": note.text,
+                "url": f"{page_url(section.slug)}#note-{note.number}",
+                "citations": [
+                    {"key": c.key, "locator": c.locator, "role": c.role} for c in note.citations
+                ],
+            })
+    return result
+
+
+def bibliography(edition: Edition) -> list[dict]:
+    return [entry.csl for entry in edition.bibliography]
+
+
+def data_files(edition: Edition) -> dict[str, list[dict]]:
+    return {
+        "paragraphs.json": paragraphs(edition),
+        "notes.json": notes(edition),
+        "bibliography.json": bibliography(edition),
+    }

@@ -1,0 +1,112 @@
+"""The edition's data model: plain frozen records that every stage passes on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RawBlock:
+    """A run of non-blank lines in the received file, with its first line number."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of a table; a cell of None is a gap in the received text."""
+
+    cells: tuple[str | None, ...]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A numbered unit of the reading text: a paragraph, a quotation or a table."""
+
+    n: int
+    kind: str  # "paragraph" | "quotation" | "table"
+    text: str  # the received wording, note calls included ("[5]")
+    line: int
+    section: str  # slug of the section that holds it
+    rows: tuple[TableRow, ...] = ()
+    columns: tuple[str, ...] = ()
+    caption: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"p{self.n}"
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    title: str
+    heading: str | None  # the heading as received; None for the untitled opening
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Citation:
+    key: str
+    locator: str | None
+    role: str  # "cited" | "see" | "quoted-in"
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    text: str  # verbatim, without the leading "N. "
+    line: int
+    paragraph: str = ""  # id of the block that calls it
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Front:
+    author: str
+    book: str
+    chapter: str
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Bibliographic facts about the source and this edition (sources/edition.yaml)."""
+
+    values: dict = field(hash=False)
+
+    def __getitem__(self, key: str):
+        return self.values[key]
+
+    def get(self, key: str, default=None):
+        return self.values.get(key, default)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """The received chapter, parsed and structured."""
+
+    front: Front
+    sections: tuple[Section, ...]
+    notes: tuple[Note, ...]
+    colophon: str
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return tuple(b for s in self.sections for b in s.blocks)
+
+
+@dataclass(frozen=True)
+class BibEntry:
+    key: str
+    line: int
+    entry_type: str
+    fields: dict = field(hash=False)
+    csl: dict = field(hash=False)
+
+
+@dataclass(frozen=True)
+class Edition:
+    metadata: Metadata
+    chapter: Chapter
+    bibliography: tuple[BibEntry, ...]

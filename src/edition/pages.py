@@ -1,0 +1,143 @@
+"""Render stage: the generated Markdown pages for MkDocs.
+
+Headings are Markdown (so MkDocs builds the table of contents); the blocks are raw
+HTML produced by markup.py, so the received text is never read as Markdown.
+Attributes mark what the fidelity check reads: `data-stream` says which part of
+the received file an element carries, and `data-ed` marks the editors' additions.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .citeproc import Formatted, request_id
+from .markup import attr, block_html, inline
+from .model import Edition, Note, Section
+from .resolve import citing_notes
+
+MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>"
+
+
+def md_text(text: str) -> str:
+    """Plain text made safe for a Markdown heading."""
+    text = escape(text, quote=False)
+    return "".join("\\" + c if c in MARKDOWN_SPECIALS and c not in "<>" else c for c in text)
+
+
+def page_name(slug: str) -> str:
+    return f"{slug}.md"
+
+
+def page_url(slug: str) -> str:
+    return f"{slug}.html"
+
+
+def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
+    chapter = edition.chapter
+    section = chapter.sections[index]
+    out = [f"---\ntitle: {_yaml_string(section.title)}\n---\n"]
+    if section.heading is None:
+        front = chapter.front
+        out.append(
+            f'<p class="front" data-stream="front"><span class="front-author">'
+            f'{escape(front.author)}</span> <span class="front-book">{escape(front.book)}</span></p>\n'
+        )
+        out.append(f'# {md_text(front.chapter)} {{ data-stream="front" }}\n')
+    else:
+        out.append(f"# {md_text(section.heading)}\n")
+    out.extend(block_html(block) + "\n" for block in section.blocks)
+    notes = notes_in(edition, section)
+    if notes:
+        out.append('## Notes { #notes data-ed="" }\n')
+        out.append('<ol class="notes" data-stream="notes">')
+        out.extend(note_html(note, formatted) for note in notes)
+        out.append("</ol>\n")
+    if index == len(chapter.sections) - 1:
+        out.append(
+            '<p class="colophon"><span data-ed="">The web transcription closes: </span>'
+            f'<span data-stream="colophon">{escape(chapter.colophon)}</span></p>\n'
+        )
+    return "\n".join(out)
+
+
+def notes_in(edition: Edition, section: Section) -> list[Note]:
+    ids = {b.id for b in section.blocks}
+    return [n for n in edition.chapter.notes if n.paragraph in ids]
+
+
+def note_html(note: Note, formatted: Formatted) -> str:
+    refs = "".join(
+        f'<li class="ref ref-{attr(c.role)}"><a href="bibliography.html#ref-{attr(c.key)}">'
+        f"{formatted.notes[request_id(note.number, i)]}</a></li>"
+        for i, c in enumerate(note.citations)
+    )
+    return (
+        f'<li class="note" id="note-{note.number}"><div class="note-body">'
+        f'<span class="note-num">{note.number}.</span> '
+        f'<span class="note-text">{inline(note.text)}</span> '
+        f'<a class="note-back" href="#call-{note.number}" data-ed="" '
+        f'aria-label="Back to the text at note {note.number}">↩</a></div>'
+        f'<ul class="note-refs" data-ed="" aria-label="Reference">{refs}</ul></li>'
+    )
+
+
+def bibliography_page(edition: Edition, formatted: Formatted) -> str:
+    by_key = {e.key: e for e in edition.bibliography}
+    note_page = {
+        n.number: page_url(s.slug)
+        for s in edition.chapter.sections for n in notes_in(edition, s)
+    }
+    citing = citing_notes(edition)
+    out = ["---\ntitle: Bibliography\n---\n", "# Bibliography\n",
+           '<p class="lede">Every work Cliff cites in this chapter, formatted in Chicago '
+           "notes-bibliography style from <code>bibliography.bib</code>, with the notes "
+           "that cite it.</p>\n", '<div class="bibliography">']
+    for key, html_text in formatted.bibliography:
+        entry = by_key[key]
+        links = ", ".join(
+            f'<a href="{attr(note_page[n])}#note-{n}">{n}</a>' for n in citing[key]
+        )
+        label = "note" if len(citing[key]) == 1 else "notes"
+        checked = entry.fields.get("verified", "")
+        sources = " · ".join(
+            f'<a href="{attr(url.strip())}" rel="nofollow">{escape(_host(url))}</a>'
+            for url in checked.split(";") if url.strip()
+        )
+        out.append(
+            f'<div class="bib-entry" id="ref-{attr(key)}"><p class="csl">{html_text}</p>'
+            f'<p class="cited-in">Cited in {label} {links}</p>'
+            + (f'<p class="checked">Checked against: {sources}</p>' if sources else "")
+            + "</div>"
+        )
+    out.append("</div>\n")
+    return "\n".join(out)
+
+
+def _host(url: str) -> str:
+    return url.split("//", 1)[-1].split("/", 1)[0]
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def nav(edition: Edition) -> list:
+    """The site's navigation: home, the chapter's sections, the apparatus pages."""
+    chapter = [{s.title: page_name(s.slug)} for s in edition.chapter.sections]
+    return [
+        {"Home": "index.md"},
+        {edition.metadata["chapter_title"]: chapter},
+        {"Bibliography": "bibliography.md"},
+        {"About this edition": "about.md"},
+    ]
+
+
+def pages(edition: Edition, formatted: Formatted) -> dict[str, str]:
+    """Every generated page, by file name."""
+    result = {
+        page_name(s.slug): section_page(edition, i, formatted)
+        for i, s in enumerate(edition.chapter.sections)
+    }
+    result["bibliography.md"] = bibliography_page(edition, formatted)
+    return result
+

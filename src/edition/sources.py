@@ -1,0 +1,90 @@
+"""Reader stage: sources/ and bibliography.bib into the data model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .bibliography import read_bibliography
+from .chapter import raw_blocks, read_received, split_parts
+from .errors import EditionError
+from .model import Chapter, Edition, Front, Metadata
+from .notes import attach_calls, parse_notes
+from .structure import build_sections, section_specs, table_specs
+from .yamlfile import load_yaml, require
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where a project keeps its inputs and outputs."""
+
+    root: Path
+
+    @property
+    def sources(self) -> Path:
+        return self.root / "sources"
+
+    @property
+    def edition_yaml(self) -> Path:
+        return self.sources / "edition.yaml"
+
+    @property
+    def bibliography(self) -> Path:
+        return self.root / "bibliography.bib"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def build(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def cache(self) -> Path:
+        return self.root / ".cache"
+
+
+def received_path(paths: Paths) -> Path:
+    spec = load_yaml(paths.edition_yaml)
+    received = require(spec, "received", paths.edition_yaml, dict)
+    return paths.sources / require(received, "file", paths.edition_yaml)
+
+
+def read_chapter(paths: Paths) -> tuple[Chapter, Metadata]:
+    yaml_path = paths.edition_yaml
+    spec = load_yaml(yaml_path)
+    received = require(spec, "received", yaml_path, dict)
+    text_path = paths.sources / require(received, "file", yaml_path)
+    text = read_received(text_path, received.get("sha256"))
+    front_spec = require(spec, "front", yaml_path, dict)
+    front_lines = [require(front_spec, k, yaml_path) for k in ("author", "book", "chapter")]
+    parts = split_parts(raw_blocks(text), front_lines, require(spec, "colophon", yaml_path),
+                        text_path)
+    sections = build_sections(
+        parts.body,
+        section_specs(require(spec, "sections", yaml_path, list), yaml_path),
+        list(spec.get("quotations") or []),
+        table_specs(list(spec.get("tables") or []), yaml_path),
+        yaml_path,
+        text_path,
+    )
+    notes = attach_calls(sections, parse_notes(parts.notes, text_path), text_path)
+    chapter = Chapter(Front(*front_lines), sections, notes, parts.colophon.text)
+    return chapter, Metadata(dict(require(spec, "metadata", yaml_path, dict)))
+
+
+def read(root: Path) -> Edition:
+    paths = Paths(root)
+    if not paths.edition_yaml.exists():
+        raise EditionError(paths.edition_yaml, None, "not found: is this an edition project?")
+    chapter, metadata = read_chapter(paths)
+    return Edition(metadata, chapter, read_bibliography(paths.bibliography))

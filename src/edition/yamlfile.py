@@ -1,0 +1,68 @@
+"""YAML reading that keeps line numbers, so errors can point into the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .errors import EditionError
+
+
+class LineStr(str):
+    """A string from a YAML file that remembers the line it stood on."""
+
+    line: int
+
+
+class _LineLoader(yaml.SafeLoader):
+    def construct_scalar(self, node):  # type: ignore[override]
+        value = super().construct_scalar(node)
+        if isinstance(value, str) and node.tag == "tag:yaml.org,2002:str":
+            value = LineStr(value)
+            value.line = node.start_mark.line + 1
+        return value
+
+
+def line_of(value: object) -> int | None:
+    return getattr(value, "line", None)
+
+
+def load_yaml(path: Path) -> dict:
+    """Load a YAML mapping; a syntax error names the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise EditionError(path, None, f"cannot read file ({exc.strerror})") from exc
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise EditionError(path, line, f"YAML syntax error: {exc.problem}") from exc
+    if not isinstance(data, dict):
+        raise EditionError(path, 1, "expected a mapping at the top level")
+    return data
+
+
+def require(data: dict, key: str, path: Path, kind: type = str):
+    """Fetch a required key of a given type or fail naming it."""
+    if key not in data:
+        raise EditionError(path, None, f"missing required key '{key}'")
+    value = data[key]
+    if not isinstance(value, kind):
+        raise EditionError(
+            path, line_of(value), f"'{key}' must be a {kind.__name__}, not {type(value).__name__}"
+        )
+    return value
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(LineStr, lambda dumper, value: dumper.represent_str(str(value)))
+
+
+def dump_yaml(data: object) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
