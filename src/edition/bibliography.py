@@ -65,14 +65,19 @@ def _entry(entry, path: Path) -> BibEntry:
     return BibEntry(entry.key, line, kind, fields, to_csl(entry.key, kind, fields))
 
 
+def _ligatures(value: str) -> str:
+    """BibTeX's dashes and the one escape the file uses, as the characters they stand for."""
+    return value.replace("---", "—").replace("--", "–").replace(r"\&", "&")
+
+
 def plain(value: str) -> str:
-    """Field text without BibTeX braces and the few escapes the file uses."""
-    return value.replace("{", "").replace("}", "").replace(r"\&", "&").strip()
+    """Field text without BibTeX braces."""
+    return _ligatures(value).replace("{", "").replace("}", "").strip()
 
 
 def _protected(value: str) -> str:
     """Title text with brace-protected words marked so CSL leaves their case alone."""
-    value = value.replace(r"\&", "&")
+    value = _ligatures(value)
     value = re.sub(r"\{([^{}]*)\}", r'<span class="nocase">\1</span>', value)
     return value.replace("{", "").replace("}", "").strip()
 

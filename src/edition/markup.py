@@ -69,6 +69,6 @@ def table_html(block: Block) -> str:
         )
         rows.append(f'<tr><th scope="row">{inline(label)}</th>{tds}</tr>')
     return (
-        f'<table><caption data-ed="">{escape(block.caption)}</caption>'
+        f'<table class="figures"><caption data-ed="">{escape(block.caption)}</caption>'
         f'<thead data-ed=""><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
