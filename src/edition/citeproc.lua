@@ -5,11 +5,20 @@
 local input = pandoc.json.decode(io.open(arg[1]):read("a"), false)
 local opts = {wrap_text = "none"}
 
+-- citeproc leaves case-protection and bare grouping spans in its output; they carry
+-- no meaning for a reader, so they are unwrapped.
+local function unwrap(span)
+  local only_nocase = #span.classes == 0 or (#span.classes == 1 and span.classes[1] == "nocase")
+  if span.identifier == "" and only_nocase and #span.attributes == 0 then
+    return span.content
+  end
+end
+
 local function process(doc)
   doc.meta.bibliography = input.bibliography
   doc.meta.csl = input.csl
   doc.meta["link-citations"] = false
-  return pandoc.utils.citeproc(doc)
+  return pandoc.utils.citeproc(doc):walk({Span = unwrap})
 end
 
 local function inline_html(blocks)

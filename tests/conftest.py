@@ -1,0 +1,49 @@
+"""Shared fixtures: the real project, and throw-away copies of it to break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from edition.build import load
+from edition.model import Edition
+
+ROOT = Path(__file__).resolve().parents[1]
+INPUTS = ("sources", "docs", "bibliography.bib", "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def edition() -> Edition:
+    return load(ROOT)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's inputs that a test may edit."""
+    for name in INPUTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name)
+        else:
+            shutil.copy2(source, tmp_path / name)
+    if (ROOT / ".cache").exists():
+        shutil.copytree(ROOT / ".cache", tmp_path / ".cache")
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a file, failing if the text is not there."""
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), "utf-8")
+
+
+def unlock_received(project: Path) -> Path:
+    """Drop the checksum so a test may alter the received chapter; returns its path."""
+    yaml_path = project / "sources" / "edition.yaml"
+    text = yaml_path.read_text("utf-8")
+    lines = [line for line in text.splitlines() if not line.strip().startswith("sha256:")]
+    yaml_path.write_text("\n".join(lines) + "\n", "utf-8")
+    return project / "sources" / "000_8d2340140f951e67.txt"

@@ -1,0 +1,73 @@
+import pytest
+from conftest import ROOT, edit
+
+from edition.bibliography import read_bibliography
+from edition.errors import EditionError
+from edition.resolve import resolve
+from edition.sources import read
+
+
+def entry(edition, key):
+    return next(e for e in edition.bibliography if e.key == key)
+
+
+def test_no_failed_blocks_and_one_entry_per_work(edition):
+    keys = [e.key for e in edition.bibliography]
+    assert len(keys) == len(set(keys)) == 19
+
+
+def test_every_entry_records_where_it_was_checked(edition):
+    for e in edition.bibliography:
+        assert e.fields.get("verified", "").startswith("http"), e.key
+
+
+def test_every_entry_is_cited_by_a_note(edition):
+    cited = {c.key for n in edition.chapter.notes for c in n.citations}
+    assert cited == {e.key for e in edition.bibliography}
+
+
+def test_csl_for_a_volume_of_a_multivolume_work(edition):
+    csl = entry(edition, "cliff-trotsky-2").csl
+    assert csl["title"] == "Trotsky"
+    assert csl["volume-title"] == "The Sword of the Revolution, 1917–1923"
+    assert csl["volume"] == "2"
+    assert csl["author"] == [{"family": "Cliff", "given": "Tony"}]
+
+
+def test_csl_for_a_russian_title_carries_its_translation(edition):
+    csl = entry(edition, "rkp-10-sezd").csl
+    assert csl["language"] == "ru"
+    assert csl["title"].endswith("[Tenth Congress of the Russian Communist Party: Stenographic Report]")
+
+
+def test_csl_types(edition):
+    assert entry(edition, "hatch-labor").csl["type"] == "thesis"
+    assert entry(edition, "hatch-labor").csl["publisher"] == "University of California, Irvine"
+    assert entry(edition, "pravda-1924-01-19").csl["type"] == "article-newspaper"
+    assert entry(edition, "pravda-1924-01-19").csl["issued"] == {"date-parts": [[1924, 1, 19]]}
+    assert entry(edition, "trotsky-newcourse").csl["type"] == "chapter"
+
+
+def test_malformed_bibtex_names_the_line(project):
+    path = project / "bibliography.bib"
+    edit(path, "  year      = {1948},\n", "  year      = {1948,\n")
+    with pytest.raises(EditionError, match=r"bibliography.bib:\d+: cannot parse entry"):
+        read_bibliography(path)
+
+
+def test_duplicate_key_is_an_error(project):
+    path = project / "bibliography.bib"
+    path.write_text(path.read_text("utf-8") + "\n@book{dobb-soviet-economic, title={X}}\n", "utf-8")
+    with pytest.raises(EditionError, match="Duplicate entry key"):
+        read_bibliography(path)
+
+
+def test_an_entry_no_note_cites(project):
+    path = project / "bibliography.bib"
+    path.write_text(path.read_text("utf-8") + "\n@book{unused-work, title={Unused}}\n", "utf-8")
+    with pytest.raises(EditionError, match=r"bibliography.bib:\d+: entry unused-work is cited by no note"):
+        resolve(read(project), path, project / "sources" / "000_8d2340140f951e67.txt")
+
+
+def test_bib_file_in_the_repo_parses():
+    assert len(read_bibliography(ROOT / "bibliography.bib")) == 19

@@ -1,0 +1,376 @@
+"""Browser tests: drive the built site in Debian's Chromium through Playwright.
+
+The site is built once per session into a temporary copy of the project (so the
+developer's site/ is never touched), served on 127.0.0.1 on an ephemeral port, and
+every page is watched for requests to any other host: the edition makes none.
+
+Run with `python -m pytest tests/test_browser.py` (or `-m browser`). Playwright's own
+browser downloads are never used: Chromium must be at /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCAL_HOST = "127.0.0.1"
+
+CHAPTER_PAGES = [
+    "the-new-course-controversy.html",
+    "unrest-among-industrial-workers.html",
+    "trotskys-reaction-to-workers-unrest.html",
+    "the-troika-reacts.html",
+    "trotskys-elaboration-on-the-new-course.html",
+    "weaknesses-in-trotskys-new-course.html",
+]
+UNREST = "unrest-among-industrial-workers.html"
+LAST = "weaknesses-in-trotskys-new-course.html"
+
+POPOVER = "#ed-popover"
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+def _ignore(directory: str, names: list[str]) -> set[str]:
+    """What not to copy: build outputs at the top, caches and VCS data anywhere."""
+    skipped = {".git", ".cache", "__pycache__"}
+    if Path(directory).resolve() == ROOT:
+        skipped |= {"site", "build"}
+    return {name for name in names if name in skipped}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Build the site once into a copy of the project and serve it on 127.0.0.1."""
+    copy = tmp_path_factory.mktemp("edition") / "project"
+    shutil.copytree(ROOT, copy, ignore=_ignore)
+    env = dict(os.environ)
+    # Build the copy with the copy's own code, whether or not the package is installed
+    # in editable mode.
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(copy / "src"), env.get("PYTHONPATH", "")) if p
+    )
+    subprocess.run([sys.executable, "-m", "edition.cli", "build"], cwd=copy, env=env,
+                   check=True)
+    site = copy / "site"
+    assert (site / "index.html").is_file(), f"the build wrote no {site / 'index.html'}"
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} not found: the browser tests need Debian's chromium package "
+            "(apt-get install chromium); Playwright's downloaded browsers are not used",
+            pytrace=False,
+        )
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture
+def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
+    """Open a page in a fresh context (keyword arguments go to new_context).
+
+    Every request is recorded; one to a host other than 127.0.0.1 is aborted and
+    fails the test.
+    """
+    contexts: list[BrowserContext] = []
+    requested: list[str] = []
+
+    def guard(route, request) -> None:
+        requested.append(request.url)
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname != LOCAL_HOST:
+            route.abort()
+        else:
+            route.continue_()
+
+    def open_page(**options) -> Page:
+        context = browser.new_context(**options)
+        context.set_default_timeout(5_000)
+        context.route("**/*", guard)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+
+    for context in contexts:
+        context.close()
+    foreign = sorted(
+        {url for url in requested
+         if urlsplit(url).scheme in ("http", "https", "ws", "wss")
+         and urlsplit(url).hostname != LOCAL_HOST}
+    )
+    assert requested, "no request was recorded at all"
+    assert not foreign, "the site made third-party requests:\n" + "\n".join(foreign)
+
+
+@pytest.fixture
+def page(new_page: Callable[..., Page]) -> Page:
+    return new_page()
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _notes_on(page: Page) -> tuple[list[int], list[int]]:
+    """The note numbers of the calls in the text and of the notes list, in page order."""
+    calls = page.eval_on_selector_all(
+        "sup.note-call a[data-note]", "els => els.map(e => Number(e.dataset.note))"
+    )
+    notes = page.eval_on_selector_all(
+        "ol.notes > li.note", "els => els.map(e => Number(e.id.replace('note-', '')))"
+    )
+    return calls, notes
+
+
+def _luminance(css_colour: str) -> float:
+    """Relative luminance (0 black … 1 white) of an rgb()/rgba() computed colour."""
+    numbers = [float(n) for n in re.findall(r"[\d.]+", css_colour)]
+    assert len(numbers) >= 3, f"unexpected colour {css_colour!r}"
+    if len(numbers) == 4:
+        assert numbers[3] > 0.9, f"background is (nearly) transparent: {css_colour!r}"
+
+    def channel(value: float) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in numbers[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+# --------------------------------------------------------------------------- tests
+
+
+def test_hover_shows_note_popover(page: Page, site_url: str) -> None:
+    page.goto(site_url + UNREST)
+    call = page.locator("#call-4")
+    popover = page.locator(POPOVER)
+
+    call.hover()
+    expect(popover).to_be_visible()
+    expect(popover).to_have_attribute("role", "tooltip")
+    expect(popover).to_contain_text("Soviet Economic Development since 1917")
+    expect(popover).to_contain_text("Routledge")
+    expect(call).to_have_attribute("aria-describedby", "ed-popover")
+    # A clone of the note, not the note itself: no duplicated ids on the page.
+    assert page.locator("#note-4").count() == 1
+
+    page.mouse.move(5, 400)
+    expect(popover).to_be_hidden()
+    expect(call).not_to_have_attribute("aria-describedby", "ed-popover")
+
+
+def test_keyboard_focus_shows_popover_and_escape_returns_focus(page: Page, site_url: str) -> None:
+    page.goto(site_url + UNREST)
+    call = page.locator("#call-4")
+    popover = page.locator(POPOVER)
+
+    # Start from the paragraph number of the paragraph holding the call, then Tab.
+    start = page.locator(".para", has=call).locator("a.pnum")
+    start.focus()
+    for _ in range(20):
+        if call.evaluate("el => el === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    else:
+        pytest.fail("Tab never reached the call of note 4")
+
+    expect(popover).to_be_visible()
+    expect(popover).to_contain_text("Soviet Economic Development since 1917")
+    expect(call).to_have_attribute("aria-describedby", "ed-popover")
+
+    page.keyboard.press("Escape")
+    expect(popover).to_be_hidden()
+    expect(call).to_be_focused()
+    expect(call).not_to_have_attribute("aria-describedby", "ed-popover")
+
+
+def test_tap_on_phone_shows_popover_in_place(
+    new_page: Callable[..., Page], site_url: str
+) -> None:
+    page = new_page(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
+    url = site_url + UNREST
+    page.goto(url)
+    call = page.locator("#call-4")
+    popover = page.locator(POPOVER)
+
+    call.scroll_into_view_if_needed()
+    call.tap()
+    url_after_first_tap = page.url
+    expect(popover).to_be_visible()
+    expect(popover).to_contain_text("Soviet Economic Development since 1917")
+    expect(call).to_have_attribute("aria-describedby", "ed-popover")
+
+    box = popover.bounding_box()
+    assert box is not None
+    width = page.evaluate("document.documentElement.clientWidth")
+    assert box["x"] >= 0, box
+    assert box["x"] + box["width"] <= width, (box, width)
+
+    # Tapping elsewhere (the heading's text, not a link) dismisses it.
+    page.locator("article h1").first.tap(position={"x": 5, "y": 5})
+    expect(popover).to_be_hidden()
+
+    # The first tap showed the note instead of following the link to it ...
+    assert url_after_first_tap == url, f"the first tap followed the link: {url_after_first_tap}"
+    assert page.url == url
+
+    # ... and a second tap on the same call follows it.
+    call.tap()
+    expect(popover).to_be_visible()
+    assert page.url == url
+    call.tap()
+    expect(page).to_have_url(url + "#note-4")
+
+
+def test_note_numbers_continue_across_pages(page: Page, site_url: str) -> None:
+    all_calls: list[int] = []
+    for name in CHAPTER_PAGES:
+        page.goto(site_url + name)
+        calls, notes = _notes_on(page)
+        assert calls, f"{name}: no note calls"
+        assert calls == notes, f"{name}: calls {calls} but notes list {notes}"
+        if name == UNREST:
+            assert calls[0] == 4
+        if name == LAST:
+            assert calls[-1] == 43
+        all_calls += calls
+    assert all_calls == list(range(1, 44))
+
+
+def test_paragraph_permalinks(page: Page, site_url: str) -> None:
+    page.goto(site_url + UNREST + "#p12")
+    para = page.locator("#p12")
+    expect(para).to_have_count(1)
+    expect(para).to_have_class(re.compile(r"\bpara\b"))
+    expect(para).to_be_in_viewport()
+    pnum = para.locator("a.pnum")
+    expect(pnum).to_have_text("12")
+    expect(pnum).to_have_attribute("href", "#p12")
+
+    # The paragraph numbers run through the chapter: this page's first is not 1.
+    numbers = page.eval_on_selector_all(".para[data-n]", "els => els.map(e => +e.dataset.n)")
+    assert 12 in numbers and numbers == sorted(numbers) and numbers[0] > 1
+
+    other = page.locator("#p14 > a.pnum")
+    other.scroll_into_view_if_needed()
+    other.click()
+    expect(page).to_have_url(re.compile(r"#p14$"))
+    assert page.evaluate("location.hash") == "#p14"
+    expect(page.locator("#p14")).to_be_in_viewport()
+
+
+def test_reference_to_bibliography_and_back(page: Page, site_url: str) -> None:
+    page.goto(site_url + UNREST)
+    page.locator("#note-7 .note-refs a").first.click()
+    expect(page).to_have_url(site_url + "bibliography.html#ref-carr-interregnum")
+    entry = page.locator("#ref-carr-interregnum")
+    expect(entry).to_be_visible()
+    expect(entry).to_be_in_viewport()
+    expect(entry).to_contain_text("Interregnum")
+
+    cited = entry.locator(".cited-in a")
+    expect(cited).to_have_text(["7", "8", "9", "10", "18", "42"])
+
+    cited.filter(has_text=re.compile(r"^42$")).click()
+    expect(page).to_have_url(site_url + LAST + "#note-42")
+    note = page.locator("#note-42")
+    expect(note).to_be_in_viewport()
+    expect(note.locator(".note-text")).to_contain_text("Pravda")
+
+
+def test_previous_and_next_footer_links(page: Page, site_url: str) -> None:
+    page.goto(site_url + "the-troika-reacts.html")
+    prev = page.locator("a.md-footer__link--prev")
+    nxt = page.locator("a.md-footer__link--next")
+    expect(prev).to_have_count(1)
+    expect(nxt).to_have_count(1)
+    expect(prev).to_have_attribute(
+        "href", re.compile(r"(^|/)trotskys-reaction-to-workers-unrest\.html$")
+    )
+    expect(nxt).to_have_attribute(
+        "href", re.compile(r"(^|/)trotskys-elaboration-on-the-new-course\.html$")
+    )
+    nxt.click()
+    expect(page).to_have_url(site_url + "trotskys-elaboration-on-the-new-course.html")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_colour_scheme_follows_the_system(
+    new_page: Callable[..., Page], site_url: str, scheme: str
+) -> None:
+    page = new_page(color_scheme=scheme)
+    page.goto(site_url + UNREST)
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    luminance = _luminance(background)
+    if scheme == "dark":
+        assert luminance < 0.1, f"dark scheme but body background is {background}"
+    else:
+        assert luminance > 0.6, f"light scheme but body background is {background}"
+
+
+def test_screenshots_phone_and_desktop(
+    new_page: Callable[..., Page], site_url: str, tmp_path: Path
+) -> None:
+    for width, height in ((390, 844), (1366, 900)):
+        page = new_page(viewport={"width": width, "height": height})
+        page.goto(site_url + UNREST)
+        shot = tmp_path / f"unrest-{width}.png"
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.is_file()
+        assert shot.stat().st_size > 20_000, f"{shot} is only {shot.stat().st_size} bytes"
+        # Nothing spills sideways out of the page at either width.
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{width}px: the page scrolls sideways by {overflow}px"
