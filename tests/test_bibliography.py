@@ -66,7 +66,7 @@ def test_an_entry_no_note_cites(project):
     path = project / "bibliography.bib"
     path.write_text(path.read_text("utf-8") + "\n@book{unused-work, title={Unused}}\n", "utf-8")
     with pytest.raises(EditionError, match=r"bibliography.bib:\d+: entry unused-work is cited by no note"):
-        resolve(read(project), path, project / "sources" / "000_8d2340140f951e67.txt")
+        resolve(read(project), path)
 
 
 def test_bib_file_in_the_repo_parses():

@@ -65,7 +65,7 @@ def _ignore(directory: str, names: list[str]) -> set[str]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -77,11 +77,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env = dict(os.environ)
     # Build the copy with the copy's own code, whether or not the package is installed
     # in editable mode.
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(copy / "src"), env.get("PYTHONPATH", "")) if p
-    )
-    subprocess.run([sys.executable, "-m", "edition.cli", "build"], cwd=copy, env=env,
-                   check=True)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(copy / "src"), env.get("PYTHONPATH", "")) if p)
+    subprocess.run([sys.executable, "-m", "edition.cli", "build"], cwd=copy, env=env, check=True)
     site = copy / "site"
     assert (site / "index.html").is_file(), f"the build wrote no {site / 'index.html'}"
 
@@ -146,9 +143,11 @@ def new_page(browser: Browser) -> Iterator[Callable[..., Page]]:
     for context in contexts:
         context.close()
     foreign = sorted(
-        {url for url in requested
-         if urlsplit(url).scheme in ("http", "https", "ws", "wss")
-         and urlsplit(url).hostname != LOCAL_HOST}
+        {
+            url
+            for url in requested
+            if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).hostname != LOCAL_HOST
+        }
     )
     assert requested, "no request was recorded at all"
     assert not foreign, "the site made third-party requests:\n" + "\n".join(foreign)
@@ -235,9 +234,7 @@ def test_keyboard_focus_shows_popover_and_escape_returns_focus(page: Page, site_
     expect(call).not_to_have_attribute("aria-describedby", "ed-popover")
 
 
-def test_tap_on_phone_shows_popover_in_place(
-    new_page: Callable[..., Page], site_url: str
-) -> None:
+def test_tap_on_phone_shows_popover_in_place(new_page: Callable[..., Page], site_url: str) -> None:
     page = new_page(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 844})
     url = site_url + UNREST
     page.goto(url)
@@ -335,20 +332,14 @@ def test_previous_and_next_footer_links(page: Page, site_url: str) -> None:
     nxt = page.locator("a.md-footer__link--next")
     expect(prev).to_have_count(1)
     expect(nxt).to_have_count(1)
-    expect(prev).to_have_attribute(
-        "href", re.compile(r"(^|/)trotskys-reaction-to-workers-unrest\.html$")
-    )
-    expect(nxt).to_have_attribute(
-        "href", re.compile(r"(^|/)trotskys-elaboration-on-the-new-course\.html$")
-    )
+    expect(prev).to_have_attribute("href", re.compile(r"(^|/)trotskys-reaction-to-workers-unrest\.html$"))
+    expect(nxt).to_have_attribute("href", re.compile(r"(^|/)trotskys-elaboration-on-the-new-course\.html$"))
     nxt.click()
     expect(page).to_have_url(site_url + "trotskys-elaboration-on-the-new-course.html")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_colour_scheme_follows_the_system(
-    new_page: Callable[..., Page], site_url: str, scheme: str
-) -> None:
+def test_colour_scheme_follows_the_system(new_page: Callable[..., Page], site_url: str, scheme: str) -> None:
     page = new_page(color_scheme=scheme)
     page.goto(site_url + UNREST)
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
@@ -359,9 +350,7 @@ def test_colour_scheme_follows_the_system(
         assert luminance > 0.6, f"light scheme but body background is {background}"
 
 
-def test_screenshots_phone_and_desktop(
-    new_page: Callable[..., Page], site_url: str, tmp_path: Path
-) -> None:
+def test_screenshots_phone_and_desktop(new_page: Callable[..., Page], site_url: str, tmp_path: Path) -> None:
     for width, height in ((390, 844), (1366, 900)):
         page = new_page(viewport={"width": width, "height": height})
         page.goto(site_url + UNREST)

@@ -15,10 +15,16 @@ def test_parts_of_the_received_file(edition):
     from conftest import ROOT
 
     text = (ROOT / "sources" / "000_8d2340140f951e67.txt").read_text("utf-8")
-    parts = split_parts(raw_blocks(text), ["Tony Cliff",
-                        "Trotsky: Fighting the rising Stalinist bureaucracy",
-                        "1. The New Course Controversy"], "Last updated on 31 July 2009",
-                        Path("x.txt"))
+    parts = split_parts(
+        raw_blocks(text),
+        [
+            "Tony Cliff",
+            "Trotsky: Fighting the rising Stalinist bureaucracy",
+            "1. The New Course Controversy",
+        ],
+        "Last updated on 31 July 2009",
+        Path("x.txt"),
+    )
     assert len(parts.front) == 3
     assert len(parts.notes) == 43
     assert parts.notes[0].text.startswith("1. Trotsky, My Life")

@@ -16,27 +16,30 @@ def test_every_note_resolves(edition):
     assert all(n.citations for n in edition.chapter.notes)
 
 
-@pytest.mark.parametrize("number, expected", [
-    (1, [("trotsky-mylife", "482", "cited")]),              # short title
-    (4, [("dobb-soviet-economic", "42", "cited")]),         # initials, full title, place and year
-    (5, [("dobb-soviet-economic", "46-7", "cited")]),       # Ibid. with a new locator
-    (6, [("dobb-soviet-economic", "93", "cited")]),         # a chain of Ibid.
-    (7, [("carr-interregnum", "75", "cited")]),             # "hereafter referred to as"
-    (18, [("carr-interregnum", "368-70", "cited")]),        # the short form it declared
-    (15, [("hatch-labor", "220-1", "cited")]),              # author alone, "pp 220-1"
-    (13, [("hatch-labor", "109-110", "cited")]),            # Ibid. after a thesis
-    (14, [("sorin-rabochaia", "97-112", "cited")]),         # a misspelt author, via citedasauthor
-    (2, [("cliff-trotsky-2", "263-9", "see")]),             # "See", a volume
-    (43, [("trotsky-nashi", "105", "cited"), ("cliff-trotsky-1", "63", "quoted-in")]),
-    (42, [("pravda-1924-01-19", None, "cited"), ("carr-interregnum", "125", "quoted-in")]),
-    (38, [("izvestiia-tsk-1923-06", None, "cited")]),       # a periodical issue with no page
-    (22, [("kpss-rez-1", "767-8", "cited")]),               # volume after place and year
-    (24, [("trotsky-newcourse", "67", "cited")]),           # a work inside a collection
-    (26, [("trotsky-challenge", "123-4", "cited")]),
-    (30, [("trotsky-challenge", "92", "cited")]),           # "Ibid.." keeps the locator
-    (37, [("trotsky-challenge", "80-1, 86", "cited")]),     # a locator with two ranges
-    (20, [("trotsky-stalin", "381", "cited")]),             # "London 1947 p.381", no comma
-])
+@pytest.mark.parametrize(
+    "number, expected",
+    [
+        (1, [("trotsky-mylife", "482", "cited")]),  # short title
+        (4, [("dobb-soviet-economic", "42", "cited")]),  # initials, full title, place and year
+        (5, [("dobb-soviet-economic", "46-7", "cited")]),  # Ibid. with a new locator
+        (6, [("dobb-soviet-economic", "93", "cited")]),  # a chain of Ibid.
+        (7, [("carr-interregnum", "75", "cited")]),  # "hereafter referred to as"
+        (18, [("carr-interregnum", "368-70", "cited")]),  # the short form it declared
+        (15, [("hatch-labor", "220-1", "cited")]),  # author alone, "pp 220-1"
+        (13, [("hatch-labor", "109-110", "cited")]),  # Ibid. after a thesis
+        (14, [("sorin-rabochaia", "97-112", "cited")]),  # a misspelt author, via citedasauthor
+        (2, [("cliff-trotsky-2", "263-9", "see")]),  # "See", a volume
+        (43, [("trotsky-nashi", "105", "cited"), ("cliff-trotsky-1", "63", "quoted-in")]),
+        (42, [("pravda-1924-01-19", None, "cited"), ("carr-interregnum", "125", "quoted-in")]),
+        (38, [("izvestiia-tsk-1923-06", None, "cited")]),  # a periodical issue with no page
+        (22, [("kpss-rez-1", "767-8", "cited")]),  # volume after place and year
+        (24, [("trotsky-newcourse", "67", "cited")]),  # a work inside a collection
+        (26, [("trotsky-challenge", "123-4", "cited")]),
+        (30, [("trotsky-challenge", "92", "cited")]),  # "Ibid.." keeps the locator
+        (37, [("trotsky-challenge", "80-1, 86", "cited")]),  # a locator with two ranges
+        (20, [("trotsky-stalin", "381", "cited")]),  # "London 1947 p.381", no comma
+    ],
+)
 def test_resolution_rules(edition, number, expected):
     assert cites(edition, number) == expected
 
@@ -64,8 +67,12 @@ def test_ibid_with_nothing_before_it(edition):
 
 def test_short_form_from_hereafter_resolves_later_notes(edition):
     resolver = Resolver(edition.bibliography)
-    declared = Note(1, "KPSS v rezoliutsiiakh i resheniiakh sezdov, konferentsii i plenumov "
-                    "TsK, hereafter referred to as KPSS v rez., Moscow 1953, Vol.1, pp.767-8.", 1)
+    declared = Note(
+        1,
+        "KPSS v rezoliutsiiakh i resheniiakh sezdov, konferentsii i plenumov "
+        "TsK, hereafter referred to as KPSS v rez., Moscow 1953, Vol.1, pp.767-8.",
+        1,
+    )
     later = Note(2, "KPSS v rez., Vol.1, p.5.", 2)
     notes = resolver.resolve((declared, later), Path("x.txt"))
     assert notes[1].citations == (Citation("kpss-rez-1", "5", "cited"),)

@@ -18,8 +18,10 @@ def note(formatted, number, index=0):
 
 
 def test_full_names_and_the_locator(formatted):
-    assert note(formatted, 4) == ("Maurice Dobb, <em>Soviet Economic Development Since 1917</em> "
-                                  "(London: Routledge and Kegan Paul, 1948), 42.")
+    assert note(formatted, 4) == (
+        "Maurice Dobb, <em>Soviet Economic Development Since 1917</em> "
+        "(London: Routledge and Kegan Paul, 1948), 42."
+    )
 
 
 def test_repeated_citations_keep_their_full_form(formatted):
@@ -31,7 +33,8 @@ def test_repeated_citations_keep_their_full_form(formatted):
 def test_volume_and_see(formatted):
     assert note(formatted, 2) == (
         "See Tony Cliff, <em>Trotsky</em>, vol. 2, <em>The Sword of the Revolution, 1917–1923</em> "
-        "(London: Bookmarks, 1990), 263–69.")
+        "(London: Bookmarks, 1990), 263–69."
+    )
 
 
 def test_punctuation_inside_quotation_marks(formatted):
@@ -53,8 +56,10 @@ def test_bibliography_is_sorted_and_has_no_locators(formatted, edition):
     assert sorted(keys) == sorted(e.key for e in edition.bibliography)
     assert keys.index("carr-interregnum") < keys.index("cliff-trotsky-1") < keys.index("dobb-soviet-economic")
     dobb = dict(formatted.bibliography)["dobb-soviet-economic"]
-    assert dobb == ("Dobb, Maurice. <em>Soviet Economic Development Since 1917</em>. "
-                    "London: Routledge and Kegan Paul, 1948.")
+    assert dobb == (
+        "Dobb, Maurice. <em>Soviet Economic Development Since 1917</em>. "
+        "London: Routledge and Kegan Paul, 1948."
+    )
 
 
 def test_output_is_cached_on_its_inputs(edition, tmp_path, monkeypatch):

@@ -30,17 +30,23 @@ def test_notes_in_a_table_cell_and_a_quotation_are_found(edition):
 def test_call_with_no_note(project):
     text = unlock_received(project)
     edit(text, "Society was sinking into a cesspool.", "Society was sinking into a cesspool. [44]")
-    with pytest.raises(EditionError, match=r"000_8d2340140f951e67.txt:\d+: note call \[44\] in ¶\d+ has no note"):
+    with pytest.raises(
+        EditionError, match=r"000_8d2340140f951e67.txt:\d+: note call \[44\] in ¶\d+ has no note"
+    ):
         read(project)
 
 
 def test_note_never_called(project):
     text = unlock_received(project)
-    edit(text, "taxpayer. But this adaptation has as its fundamental aim to raise, consolidate, and "
-         "develop state industry as the keystone of the dictatorship of the proletariat and the "
-         "basis of socialism. [32]", "taxpayer. But this adaptation has as its fundamental aim "
-         "to raise, consolidate, and develop state industry as the keystone of the dictatorship "
-         "of the proletariat and the basis of socialism.")
+    edit(
+        text,
+        "taxpayer. But this adaptation has as its fundamental aim to raise, consolidate, and "
+        "develop state industry as the keystone of the dictatorship of the proletariat and the "
+        "basis of socialism. [32]",
+        "taxpayer. But this adaptation has as its fundamental aim "
+        "to raise, consolidate, and develop state industry as the keystone of the dictatorship "
+        "of the proletariat and the basis of socialism.",
+    )
     with pytest.raises(EditionError, match=r"txt:\d+: note 32 is never called"):
         read(project)
 

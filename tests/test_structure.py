@@ -46,13 +46,19 @@ def test_quotations_are_separate_blocks(edition):
 def test_unemployment_table_keeps_its_gaps(edition):
     table = next(b for b in edition.chapter.blocks if b.kind == "table")
     assert [row.cells for row in table.rows] == [
-        ("January 1922", None), ("January 1923", None), ("January 1924", "1,240,000 [5]")]
+        ("January 1922", None),
+        ("January 1923", None),
+        ("January 1924", "1,240,000 [5]"),
+    ]
     assert table.section == "unrest-among-industrial-workers"
 
 
 def test_heading_not_in_the_text(project):
-    edit(project / "sources" / "edition.yaml", "heading: The Troika reacts",
-         "heading: The Troika responds")
+    edit(
+        project / "sources" / "edition.yaml",
+        "heading: The Troika reacts",
+        "heading: The Troika responds",
+    )
     with pytest.raises(EditionError, match=r"edition.yaml:\d+: heading 'The Troika responds' not found"):
         read(project)
 
@@ -67,8 +73,11 @@ def test_heading_found_twice(project):
 
 
 def test_quotation_marker_that_points_to_no_block(project):
-    edit(project / "sources" / "edition.yaml", '"It is unworthy of a Marxist"',
-         '"It is unworthy of a Leninist"')
+    edit(
+        project / "sources" / "edition.yaml",
+        '"It is unworthy of a Marxist"',
+        '"It is unworthy of a Leninist"',
+    )
     with pytest.raises(EditionError, match=r"edition.yaml:\d+: quotation marker .* points to no block"):
         read(project)
 

@@ -72,15 +72,20 @@
 
   function init() {
     var touched = false;
+    var wasOpen = false;
     document.querySelectorAll("sup.note-call a[data-note]").forEach(function (call) {
       call.addEventListener("mouseenter", function () { show(call); });
       call.addEventListener("mouseleave", scheduleHide);
       call.addEventListener("focus", function () { show(call); });
       call.addEventListener("blur", scheduleHide);
-      call.addEventListener("pointerdown", function (event) { touched = event.pointerType === "touch"; });
+      call.addEventListener("pointerdown", function (event) {
+        touched = event.pointerType === "touch";
+        // a tap also fires mouseenter and focus, which open the popover before click
+        wasOpen = owner === call && popover !== null && !popover.hidden;
+      });
       call.addEventListener("click", function (event) {
         // A first tap shows the note in place; a second tap follows the link.
-        if (touched && !(owner === call && popover && !popover.hidden)) {
+        if (touched && !wasOpen) {
           event.preventDefault();
           show(call);
         }

@@ -6,7 +6,10 @@ into ``failed_blocks``, so this reader turns each of those into a located error.
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import bibtexparser
@@ -41,15 +44,36 @@ def read_bibliography(path: Path) -> tuple[BibEntry, ...]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise EditionError(path, None, f"cannot read file ({exc.strerror})") from exc
-    library = bibtexparser.parse_string(
-        text,
-        append_middleware=[mw.SeparateCoAuthors(), mw.SplitNameParts()],
-    )
+    with _parser_messages() as messages:
+        library = bibtexparser.parse_string(
+            text, append_middleware=[mw.SeparateCoAuthors(), mw.SplitNameParts()]
+        )
     if library.failed_blocks:
         block = library.failed_blocks[0]
-        reason = getattr(block, "error", None) or "malformed BibTeX"
+        reason = str(getattr(block, "error", "") or "") or " ".join(messages) or "malformed"
+        reason = " ".join(reason.split())
         raise EditionError(path, block.start_line + 1, f"cannot parse entry: {reason}")
     return tuple(_entry(entry, path) for entry in library.entries)
+
+
+@contextmanager
+def _parser_messages() -> Iterator[list[str]]:
+    """bibtexparser logs why a block failed; keep that for the error instead of stderr."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    logger = logging.getLogger("bibtexparser")
+    handler, propagate = Collect(), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def _entry(entry, path: Path) -> BibEntry:
@@ -87,8 +111,9 @@ def _names(parts: list) -> list[dict]:
     for name in parts:
         given = " ".join(name.first + name.von).strip()
         family = " ".join(name.last + name.jr).strip()
-        names.append({"family": plain(family), "given": plain(given)} if given else
-                     {"literal": plain(family)})
+        names.append(
+            {"family": plain(family), "given": plain(given)} if given else {"literal": plain(family)}
+        )
     return names
 
 

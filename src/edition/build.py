@@ -22,7 +22,7 @@ from .fidelity import compare, reader_words, received_words
 from .links import check_links
 from .model import Edition
 from .resolve import resolve
-from .sources import Paths, read, received_path
+from .sources import Paths, read
 from .yamlfile import dump_yaml
 
 
@@ -41,7 +41,7 @@ class CheckFailed(Exception):
 def load(root: Path) -> Edition:
     """Read and resolve: the edition as data, every input validated."""
     paths = Paths(root)
-    return resolve(read(root), paths.bibliography, received_path(paths))
+    return resolve(read(root), paths.bibliography)
 
 
 def format_edition(edition: Edition, paths: Paths) -> Formatted:
@@ -60,9 +60,7 @@ def write_docs(edition: Edition, formatted: Formatted, paths: Paths, docs: Path)
         (docs / name).write_text(text, "utf-8")
     (docs / "data").mkdir(exist_ok=True)
     for name, records in data.data_files(edition).items():
-        (docs / "data" / name).write_text(
-            json.dumps(records, ensure_ascii=False, indent=1), "utf-8"
-        )
+        (docs / "data" / name).write_text(json.dumps(records, ensure_ascii=False, indent=1), "utf-8")
 
 
 def write_config(edition: Edition, paths: Paths, work: Path) -> Path:
@@ -91,10 +89,9 @@ def run_mkdocs(config_file: Path) -> None:
         raise CheckFailed([f"mkdocs build --strict: {exc}"]) from exc
 
 
-def check_site(edition: Edition, paths: Paths, site: Path) -> list[str]:
+def check_site(edition: Edition, site: Path) -> list[str]:
     """Fidelity and links of a built site; an empty list means it passes."""
-    source = received_path(paths)
-    received = received_words(read_received(source), source)
+    received = received_words(read_received(edition.source), edition.source)
     section_pages = [site / pages.page_url(s.slug) for s in edition.chapter.sections]
     missing = [p for p in section_pages if not p.exists()]
     if missing:
@@ -112,7 +109,7 @@ def build(root: Path) -> Built:
         work = Path(tmp)
         write_docs(edition, formatted, paths, work / "docs")
         run_mkdocs(write_config(edition, paths, work))
-        problems = check_site(edition, paths, work / "site")
+        problems = check_site(edition, work / "site")
         if problems:
             raise CheckFailed(problems)
         _replace(work / "site", paths.site)
@@ -139,4 +136,4 @@ def check(root: Path) -> list[str]:
     edition = load(root)
     if not paths.site.exists():
         raise EditionError(paths.site, None, "no site built yet: run `edition build` first")
-    return check_site(edition, paths, paths.site)
+    return check_site(edition, paths.site)

@@ -53,9 +53,7 @@ def raw_blocks(text: str) -> list[RawBlock]:
     return blocks
 
 
-def split_parts(
-    blocks: list[RawBlock], front: list[str], colophon: str, path: Path
-) -> ReceivedParts:
+def split_parts(blocks: list[RawBlock], front: list[str], colophon: str, path: Path) -> ReceivedParts:
     """Separate the title lines, body, numbered notes and closing line of the file.
 
     The front lines and the colophon are named in edition.yaml; the notes are the

@@ -49,8 +49,11 @@ class Resolver:
         self.forms: list[Form] = []
         works_by = Counter(name for e in entries for name in set(surnames(e)))
         for entry in entries:
-            titles = [plain(entry.fields[f]) for f in ("title", "shorttitle", "shorthand",
-                      "maintitle", "journaltitle") if f in entry.fields]
+            titles = [
+                plain(entry.fields[f])
+                for f in ("title", "shorttitle", "shorthand", "maintitle", "journaltitle")
+                if f in entry.fields
+            ]
             titles += list_field(entry, "citedas")
             names = surnames(entry) + list_field(entry, "citedasauthor")
             for title in titles:
@@ -78,9 +81,7 @@ class Resolver:
             resolved.append(replace(note, citations=tuple(citations)))
         return tuple(resolved)
 
-    def _citation(
-        self, part: str, role: str, previous: Citation | None, note: Note, path: Path
-    ) -> Citation:
+    def _citation(self, part: str, role: str, previous: Citation | None, note: Note, path: Path) -> Citation:
         ibid = IBID.match(part)
         if ibid:
             if previous is None:

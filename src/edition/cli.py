@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import sys
@@ -17,8 +18,10 @@ def _build(args: argparse.Namespace) -> int:
     built = build(args.root)
     blocks = len(built.edition.chapter.blocks)
     notes = len(built.edition.chapter.notes)
-    print(f"built {built.site}: {blocks} paragraphs, {notes} notes, "
-          f"{len(built.edition.bibliography)} works; every check passed")
+    print(
+        f"built {built.site}: {blocks} paragraphs, {notes} notes, "
+        f"{len(built.edition.bibliography)} works; every check passed"
+    )
     return 0
 
 
@@ -36,22 +39,24 @@ def _serve(args: argparse.Namespace) -> int:
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
         print(f"serving {site} at http://{args.host}:{args.port}/ (Ctrl-C to stop)")
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="edition", description=__doc__)
-    main.add_argument("--root", type=Path, default=Path.cwd(),
-                      help="the edition project (default: the current directory)")
+    main.add_argument(
+        "--root",
+        type=Path,
+        default=Path.cwd(),
+        help="the edition project (default: the current directory)",
+    )
     commands = main.add_subparsers(dest="command", required=True)
-    commands.add_parser("build", help="build site/ from sources/ and bibliography.bib"
-                        ).set_defaults(run=_build)
-    commands.add_parser("check", help="validate the inputs and check the built site"
-                        ).set_defaults(run=_check)
+    commands.add_parser("build", help="build site/ from sources/ and bibliography.bib").set_defaults(
+        run=_build
+    )
+    commands.add_parser("check", help="validate the inputs and check the built site").set_defaults(run=_check)
     serve = commands.add_parser("serve", help="build, then serve site/ on localhost")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)

@@ -8,9 +8,16 @@ from .pages import notes_in, page_url
 
 def paragraphs(edition: Edition) -> list[dict]:
     return [
-        {"id": b.id, "n": b.n, "section": s.slug, "kind": b.kind, "text": b.text,
-         "url": f"{page_url(s.slug)}#{b.id}"}
-        for s in edition.chapter.sections for b in s.blocks
+        {
+            "id": b.id,
+            "n": b.n,
+            "section": s.slug,
+            "kind": b.kind,
+            "text": b.text,
+            "url": f"{page_url(s.slug)}#{b.id}",
+        }
+        for s in edition.chapter.sections
+        for b in s.blocks
     ]
 
 
@@ -18,15 +25,17 @@ def notes(edition: Edition) -> list[dict]:
     result = []
     for section in edition.chapter.sections:
         for note in notes_in(edition, section):
-            result.append({
-                "number": note.number,
-                "paragraph": note.paragraph,
-                "text": note.text,
-                "url": f"{page_url(section.slug)}#note-{note.number}",
-                "citations": [
-                    {"key": c.key, "locator": c.locator, "role": c.role} for c in note.citations
-                ],
-            })
+            result.append(
+                {
+                    "number": note.number,
+                    "paragraph": note.paragraph,
+                    "text": note.text,
+                    "url": f"{page_url(section.slug)}#note-{note.number}",
+                    "citations": [
+                        {"key": c.key, "locator": c.locator, "role": c.role} for c in note.citations
+                    ],
+                }
+            )
     return result
 
 

@@ -52,7 +52,8 @@ def block_html(block: Block) -> str:
             f"<p>{inline(block.text)}</p></blockquote>"
         )
     if block.kind == "table":
-        return f'<div class="para table-block" id="{block.id}" data-n="{block.n}">{number}{table_html(block)}</div>'
+        opening = f'<div class="para table-block" id="{block.id}" data-n="{block.n}">'
+        return f"{opening}{number}{table_html(block)}</div>"
     return f'<p class="para" id="{block.id}" data-n="{block.n}">{number}{inline(block.text)}</p>'
 
 
@@ -62,8 +63,9 @@ def table_html(block: Block) -> str:
     for row in block.rows:
         label, *cells = row.cells
         tds = "".join(
-            f"<td>{inline(c)}</td>" if c is not None else
-            '<td class="lacuna"><span data-ed="" title="The received text has lost this figure">'
+            f"<td>{inline(c)}</td>"
+            if c is not None
+            else '<td class="lacuna"><span data-ed="" title="The received text has lost this figure">'
             "[figure missing in the received text]</span></td>"
             for c in cells
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -110,3 +111,4 @@ class Edition:
     metadata: Metadata
     chapter: Chapter
     bibliography: tuple[BibEntry, ...]
+    source: Path  # the received chapter, for errors that point into it and for fidelity

@@ -33,12 +33,11 @@ def attach_calls(sections: tuple[Section, ...], notes: tuple[Note, ...], path: P
             for match in CALL.finditer(block.text):
                 number = int(match.group(1))
                 if number not in by_number:
-                    raise EditionError(
-                        path, block.line, f"note call [{number}] in ¶{block.n} has no note"
-                    )
+                    raise EditionError(path, block.line, f"note call [{number}] in ¶{block.n} has no note")
                 if number in called:
                     raise EditionError(
-                        path, block.line,
+                        path,
+                        block.line,
                         f"note {number} is called twice (¶{block.n} and before, {called[number]})",
                     )
                 called[number] = block.id

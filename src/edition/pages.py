@@ -83,25 +83,25 @@ def note_html(note: Note, formatted: Formatted) -> str:
 
 def bibliography_page(edition: Edition, formatted: Formatted) -> str:
     by_key = {e.key: e for e in edition.bibliography}
-    note_page = {
-        n.number: page_url(s.slug)
-        for s in edition.chapter.sections for n in notes_in(edition, s)
-    }
+    note_page = {n.number: page_url(s.slug) for s in edition.chapter.sections for n in notes_in(edition, s)}
     citing = citing_notes(edition)
-    out = ["---\ntitle: Bibliography\n---\n", "# Bibliography\n",
-           '<p class="lede">Every work Cliff cites in this chapter, formatted in Chicago '
-           "notes-bibliography style from <code>bibliography.bib</code>, with the notes "
-           "that cite it.</p>\n", '<div class="bibliography">']
+    out = [
+        "---\ntitle: Bibliography\n---\n",
+        "# Bibliography\n",
+        '<p class="lede">Every work Cliff cites in this chapter, formatted in Chicago '
+        "notes-bibliography style from <code>bibliography.bib</code>, with the notes "
+        "that cite it.</p>\n",
+        '<div class="bibliography">',
+    ]
     for key, html_text in formatted.bibliography:
         entry = by_key[key]
-        links = ", ".join(
-            f'<a href="{attr(note_page[n])}#note-{n}">{n}</a>' for n in citing[key]
-        )
+        links = ", ".join(f'<a href="{attr(note_page[n])}#note-{n}">{n}</a>' for n in citing[key])
         label = "note" if len(citing[key]) == 1 else "notes"
         checked = entry.fields.get("verified", "")
         sources = " · ".join(
             f'<a href="{attr(url.strip())}" rel="nofollow">{escape(_host(url))}</a>'
-            for url in checked.split(";") if url.strip()
+            for url in checked.split(";")
+            if url.strip()
         )
         out.append(
             f'<div class="bib-entry" id="ref-{attr(key)}"><p class="csl">{html_text}</p>'
@@ -135,9 +135,7 @@ def nav(edition: Edition) -> list:
 def pages(edition: Edition, formatted: Formatted) -> dict[str, str]:
     """Every generated page, by file name."""
     result = {
-        page_name(s.slug): section_page(edition, i, formatted)
-        for i, s in enumerate(edition.chapter.sections)
+        page_name(s.slug): section_page(edition, i, formatted) for i, s in enumerate(edition.chapter.sections)
     }
     result["bibliography.md"] = bibliography_page(edition, formatted)
     return result
-

@@ -10,9 +10,9 @@ from .errors import EditionError
 from .model import Edition
 
 
-def resolve(edition: Edition, bib_path: Path, notes_path: Path) -> Edition:
+def resolve(edition: Edition, bib_path: Path) -> Edition:
     """The edition with resolved notes; an entry no note cites is an error too."""
-    notes = Resolver(edition.bibliography).resolve(edition.chapter.notes, notes_path)
+    notes = Resolver(edition.bibliography).resolve(edition.chapter.notes, edition.source)
     cited = {c.key for note in notes for c in note.citations}
     for entry in edition.bibliography:
         if entry.key not in cited:

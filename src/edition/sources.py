@@ -53,13 +53,7 @@ class Paths:
         return self.root / ".cache"
 
 
-def received_path(paths: Paths) -> Path:
-    spec = load_yaml(paths.edition_yaml)
-    received = require(spec, "received", paths.edition_yaml, dict)
-    return paths.sources / require(received, "file", paths.edition_yaml)
-
-
-def read_chapter(paths: Paths) -> tuple[Chapter, Metadata]:
+def read_chapter(paths: Paths) -> tuple[Chapter, Metadata, Path]:
     yaml_path = paths.edition_yaml
     spec = load_yaml(yaml_path)
     received = require(spec, "received", yaml_path, dict)
@@ -67,8 +61,7 @@ def read_chapter(paths: Paths) -> tuple[Chapter, Metadata]:
     text = read_received(text_path, received.get("sha256"))
     front_spec = require(spec, "front", yaml_path, dict)
     front_lines = [require(front_spec, k, yaml_path) for k in ("author", "book", "chapter")]
-    parts = split_parts(raw_blocks(text), front_lines, require(spec, "colophon", yaml_path),
-                        text_path)
+    parts = split_parts(raw_blocks(text), front_lines, require(spec, "colophon", yaml_path), text_path)
     sections = build_sections(
         parts.body,
         section_specs(require(spec, "sections", yaml_path, list), yaml_path),
@@ -79,12 +72,12 @@ def read_chapter(paths: Paths) -> tuple[Chapter, Metadata]:
     )
     notes = attach_calls(sections, parse_notes(parts.notes, text_path), text_path)
     chapter = Chapter(Front(*front_lines), sections, notes, parts.colophon.text)
-    return chapter, Metadata(dict(require(spec, "metadata", yaml_path, dict)))
+    return chapter, Metadata(dict(require(spec, "metadata", yaml_path, dict))), text_path
 
 
 def read(root: Path) -> Edition:
     paths = Paths(root)
     if not paths.edition_yaml.exists():
         raise EditionError(paths.edition_yaml, None, "not found: is this an edition project?")
-    chapter, metadata = read_chapter(paths)
-    return Edition(metadata, chapter, read_bibliography(paths.bibliography))
+    chapter, metadata, source = read_chapter(paths)
+    return Edition(metadata, chapter, read_bibliography(paths.bibliography), source)

@@ -87,7 +87,8 @@ def _find_headings(
         if len(hits) > 1:
             lines = ", ".join(str(body[i].line) for i in hits)
             raise EditionError(
-                text_path, body[hits[1]].line,
+                text_path,
+                body[hits[1]].line,
                 f"heading {spec.heading!r} found more than once (lines {lines})",
             )
         positions.append(hits[0])
@@ -102,9 +103,7 @@ def _match_one(body: tuple[RawBlock, ...], prefix: str, what: str, path: Path) -
         raise EditionError(path, line_of(prefix), f"{what} {prefix!r} points to no block")
     if len(hits) > 1:
         lines = ", ".join(str(body[i].line) for i in hits)
-        raise EditionError(
-            path, line_of(prefix), f"{what} {prefix!r} matches several blocks (lines {lines})"
-        )
+        raise EditionError(path, line_of(prefix), f"{what} {prefix!r} matches several blocks (lines {lines})")
     return hits[0]
 
 
@@ -126,7 +125,8 @@ def build_sections(
         received = [b.text for b in body[first : last + 1]]
         if received != _cells(spec.rows):
             raise EditionError(
-                yaml_path, spec.line,
+                yaml_path,
+                spec.line,
                 f"table cells {_cells(spec.rows)} do not match the received blocks {received}",
             )
         table_at[first] = (spec, last)
@@ -147,8 +147,16 @@ def build_sections(
         if i in table_at:
             spec, last = table_at[i]
             blocks.append(
-                Block(n, "table", "\n".join(b.text for b in body[i : last + 1]), raw.line,
-                      current.slug, spec.rows, spec.columns, spec.caption)
+                Block(
+                    n,
+                    "table",
+                    "\n".join(b.text for b in body[i : last + 1]),
+                    raw.line,
+                    current.slug,
+                    spec.rows,
+                    spec.columns,
+                    spec.caption,
+                )
             )
             i = last + 1
             continue

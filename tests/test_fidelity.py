@@ -1,0 +1,41 @@
+from pathlib import Path
+
+from edition.fidelity import Word, compare, reader_words
+
+
+def page(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "page.html"
+    path.write_text(
+        f"<html><body><nav>Menu</nav><article>{body}</article><footer>Next</footer></body></html>",
+        "utf-8",
+    )
+    return path
+
+
+def words(text: str) -> list[Word]:
+    return [Word(w, f"x.txt:{i}") for i, w in enumerate(text.split(), 1)]
+
+
+def test_reader_words_skip_editorial_additions_and_follow_streams(tmp_path):
+    html = (
+        '<h1 data-stream="front">Title<a class="headerlink">#</a></h1>'
+        '<p><a data-ed="">12</a>Body text</p><ol data-stream="notes"><li>1. Note'
+        '<ul data-ed=""><li>Formatted reference</li></ul></li></ol>'
+        '<p data-stream="colophon">Closing</p><p>more body</p>'
+    )
+    got = [w.text for w in reader_words([page(tmp_path, html)])]
+    assert got == ["Title", "Body", "text", "more", "body", "1", "Note", "Closing"]
+
+
+def test_a_missing_word_is_named_with_its_line():
+    problems = compare(words("one two three four"), words("one two four"))
+    assert problems == ["missing word(s) 'three' from x.txt:3 (reader text near x.txt:3)"]
+
+
+def test_an_added_word_is_reported():
+    problems = compare(words("one two"), words("one extra two"))
+    assert len(problems) == 1 and "'extra'" in problems[0]
+
+
+def test_faithful_text_has_no_problems():
+    assert compare(words("a b c"), words("a b c")) == []
