@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from .model import Block
 from .notes import CALL
-
-SPACE_BEFORE_CALL = re.compile(r"\s+(?=\[\d+\]$)")
 
 
 def attr(value: object) -> str:
