@@ -7,7 +7,6 @@ bibliography; its output is cached on disk, keyed on everything that went in.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import importlib.util
 import json
 import subprocess
@@ -40,8 +39,17 @@ def pandoc_path() -> str:
 
 
 def pandoc_release() -> str:
-    """The installed pandoc's package version, read without starting pandoc."""
-    return importlib.metadata.version("pypandoc-binary")
+    """What identifies the installed pandoc for the cache, found without starting it.
+
+    pypandoc-binary keeps the binary in its package's `files/`; its size and time
+    change with every release. Without that layout, ask pypandoc for the path.
+    """
+    spec = importlib.util.find_spec("pypandoc")
+    binary = Path(spec.origin).parent / "files" / "pandoc" if spec and spec.origin else None
+    if binary is None or not binary.exists():
+        binary = Path(pandoc_path())
+    stat = binary.stat()
+    return f"{binary}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def request_id(note: int, index: int) -> str:

@@ -91,7 +91,9 @@ def built_streams(pages: list[Path]) -> dict[str, list[Word]]:
     streams: dict[str, list[Word]] = {s: [] for s in STREAMS}
     for page in pages:
         reader = _Reader(page.name)
-        reader.feed(page.read_text("utf-8"))
+        text = page.read_text("utf-8")
+        start, end = text.find("<article"), text.rfind("</article>")
+        reader.feed(text[start : end + len("</article>")] if 0 <= start < end else text)
         for name in STREAMS:
             streams[name].extend(reader.streams[name])
     return streams
