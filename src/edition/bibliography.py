@@ -6,16 +6,14 @@ into ``failed_blocks``, so this reader turns each of those into a located error.
 
 from __future__ import annotations
 
-import logging
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import bibtexparser
 from bibtexparser import middlewares as mw
 
 from .errors import EditionError
+from .logs import captured
 from .model import BibEntry
 
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -44,7 +42,7 @@ def read_bibliography(path: Path) -> tuple[BibEntry, ...]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise EditionError(path, None, f"cannot read file ({exc.strerror})") from exc
-    with _parser_messages() as messages:
+    with captured("bibtexparser") as messages:
         library = bibtexparser.parse_string(
             text, append_middleware=[mw.SeparateCoAuthors(), mw.SplitNameParts()]
         )
@@ -54,26 +52,6 @@ def read_bibliography(path: Path) -> tuple[BibEntry, ...]:
         reason = " ".join(reason.split())
         raise EditionError(path, block.start_line + 1, f"cannot parse entry: {reason}")
     return tuple(_entry(entry, path) for entry in library.entries)
-
-
-@contextmanager
-def _parser_messages() -> Iterator[list[str]]:
-    """bibtexparser logs why a block failed; keep that for the error instead of stderr."""
-    messages: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            messages.append(record.getMessage())
-
-    logger = logging.getLogger("bibtexparser")
-    handler, propagate = Collect(), logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        yield messages
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
 
 
 def _entry(entry, path: Path) -> BibEntry:

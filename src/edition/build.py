@@ -7,7 +7,6 @@ every check passes, so a failed build never touches the previous site/.
 from __future__ import annotations
 
 import json
-import logging
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from .citeproc import Formatted, format_citations, request_id
 from .errors import EditionError
 from .fidelity import compare, reader_words, received_words
 from .links import check_links
+from .logs import captured
 from .model import Edition
 from .resolve import resolve
 from .sources import Paths, read
@@ -35,7 +35,8 @@ class Built:
 class CheckFailed(Exception):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
-        super().__init__(f"{len(problems)} check(s) failed:\n" + "\n".join(problems))
+        heading = [] if len(problems) == 1 else [f"{len(problems)} checks failed:"]
+        super().__init__("\n".join(heading + problems))
 
 
 def load(root: Path) -> Edition:
@@ -78,15 +79,16 @@ def write_config(edition: Edition, paths: Paths, work: Path) -> Path:
 
 
 def run_mkdocs(config_file: Path) -> None:
+    """MkDocs in strict mode; its warnings become the problems reported."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    try:
-        mkdocs_build(load_config(str(config_file), strict=True))
-    except (Abort, ConfigurationError) as exc:
-        raise CheckFailed([f"mkdocs build --strict: {exc}"]) from exc
+    with captured("mkdocs") as warnings:
+        try:
+            mkdocs_build(load_config(str(config_file), strict=True))
+        except (Abort, ConfigurationError) as exc:
+            raise CheckFailed([f"mkdocs build --strict: {w}" for w in warnings] or [str(exc)]) from exc
 
 
 def check_site(edition: Edition, site: Path) -> list[str]:

@@ -38,7 +38,8 @@ def _serve(args: argparse.Namespace) -> int:
     site = Paths(args.root).site
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
-        print(f"serving {site} at http://{args.host}:{args.port}/ (Ctrl-C to stop)")
+        port = server.server_address[1]
+        print(f"serving {site} at http://{args.host}:{port}/ (Ctrl-C to stop)", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
     return 0
@@ -59,7 +60,7 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("check", help="validate the inputs and check the built site").set_defaults(run=_check)
     serve = commands.add_parser("serve", help="build, then serve site/ on localhost")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     serve.set_defaults(run=_serve)
     return main
 
