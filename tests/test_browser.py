@@ -371,3 +371,69 @@ def test_screenshots_phone_and_desktop(new_page: Callable[..., Page], site_url: 
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{width}px: the page scrolls sideways by {overflow}px"
+
+
+# --------------------------------------------------------------------------- glossary
+
+
+def test_hover_a_name_reads_its_gloss_and_follows_to_the_entry(page: Page, site_url: str) -> None:
+    page.goto(site_url + "the-new-course-controversy.html")
+    name = page.locator('#p2 a.gloss[data-gloss="rabkrin"]')
+    expect(name).to_have_count(1)
+    name.hover()
+    popover = page.locator(POPOVER)
+    expect(popover).to_be_visible()
+    expect(popover.locator(".pop-head")).to_contain_text("Rabkrin")
+    gloss = popover.locator(".pop-gloss").inner_text()
+    assert len(gloss.split()) >= 3
+    name.click()
+    page.wait_for_url(re.compile(r"glossary\.html#rabkrin$"))
+    entry = page.locator("#rabkrin")
+    expect(entry).to_be_in_viewport()
+    assert gloss in page.locator(".gloss-entry", has=page.locator("#rabkrin")).inner_text()
+
+
+def test_only_the_first_mention_in_a_paragraph_is_a_link(page: Page, site_url: str) -> None:
+    page.goto(site_url + "the-new-course-controversy.html")
+    assert page.locator('#p2 a.gloss[data-gloss="trotsky"]').count() == 1
+    assert page.locator('#p2 .gloss-mention[data-gloss="trotsky"]').count() >= 1
+
+
+def test_keyboard_reaches_a_gloss_and_escape_closes_it(page: Page, site_url: str) -> None:
+    page.goto(site_url + "the-new-course-controversy.html")
+    name = page.locator('#p2 a.gloss[data-gloss="rabkrin"]')
+    name.focus()
+    expect(page.locator(POPOVER)).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.locator(POPOVER)).to_be_hidden()
+    assert page.evaluate("document.activeElement.getAttribute('data-gloss')") == "rabkrin"
+
+
+def test_mentioned_in_leads_back_to_the_paragraph(page: Page, site_url: str) -> None:
+    page.goto(site_url + "glossary.html#rabkrin")
+    entry = page.locator(".gloss-entry", has=page.locator("#rabkrin"))
+    links = entry.locator(".gloss-mentions a")
+    count = links.count()
+    assert count >= 2
+    assert f"({count})" in entry.locator(".gloss-mentions").inner_text()
+    first = links.first
+    href = first.get_attribute("href")
+    first.click()
+    page.wait_for_url(re.compile(re.escape(href) + "$"))
+    target = page.locator("#" + href.split("#")[1])
+    expect(target).to_be_in_viewport()
+    expect(target.locator('[data-gloss="rabkrin"]').first).to_be_attached()
+
+
+def test_type_filter_and_persons_sort(page: Page, site_url: str) -> None:
+    page.goto(site_url + "glossary.html")
+    page.get_by_role("button", name="Persons").click()
+    expect(page.locator('.gloss-entry[data-type="body"]').first).to_be_hidden()
+    expect(page.locator('.gloss-entry[data-type="person"]').first).to_be_visible()
+    page.goto(site_url + "persons.html")
+    counts = [int(c) for c in page.locator("table.persons tbody td:nth-child(3)").all_inner_texts()]
+    assert counts == sorted(counts, reverse=True) and counts[0] > 1
+    page.get_by_role("button", name="Person").click()
+    names = page.locator("table.persons tbody th").evaluate_all(
+        "cells => cells.map(c => c.getAttribute('data-sort'))")
+    assert names == sorted(names)

@@ -1,5 +1,7 @@
-/* Note popovers: hover, keyboard focus or a tap on a note call shows the note and
-   its references, taken from the notes list on the same page (no request made). */
+/* Popovers: hover, keyboard focus or a tap on a note call shows the note and its
+   references (from the notes list on the same page); on a glossary link, the entry's
+   gloss (from the page's own #gloss-data). No request is made. Also the glossary's
+   type filter and the sortable persons index. */
 (function () {
   "use strict";
 
@@ -20,9 +22,44 @@
     return popover;
   }
 
-  function noteFor(call) {
-    var target = document.getElementById("note-" + call.getAttribute("data-note"));
-    return target ? target.querySelector(".note-body") && target : null;
+  var glosses = null;
+
+  function glossFor(id) {
+    if (glosses === null) {
+      var data = document.getElementById("gloss-data");
+      glosses = data ? JSON.parse(data.textContent) : {};
+    }
+    return glosses[id] || null;
+  }
+
+  function text(tag, className, content) {
+    var el = document.createElement(tag);
+    el.className = className;
+    el.textContent = content;
+    return el;
+  }
+
+  /* What the popover shows for a trigger, as nodes; null if there is nothing. */
+  function contentFor(trigger) {
+    var nodes = [];
+    if (trigger.hasAttribute("data-note")) {
+      var note = document.getElementById("note-" + trigger.getAttribute("data-note"));
+      if (!note || !note.querySelector(".note-body")) return null;
+      nodes.push(note.querySelector(".note-body").cloneNode(true));
+      var refs = note.querySelector(".note-refs");
+      if (refs) nodes.push(refs.cloneNode(true));
+      return nodes;
+    }
+    var entry = glossFor(trigger.getAttribute("data-gloss"));
+    if (!entry) return null;
+    var head = text("p", "pop-head", entry.headword);
+    if (entry.dates) head.appendChild(text("span", "pop-dates", " " + entry.dates));
+    nodes.push(head);
+    nodes.push(text("p", "pop-gloss", entry.gloss));
+    var more = text("a", "pop-more", "Glossary entry →");
+    more.href = trigger.getAttribute("href");
+    nodes.push(more);
+    return nodes;
   }
 
   function place(call) {
@@ -41,15 +78,12 @@
   }
 
   function show(call) {
-    var note = noteFor(call);
-    if (!note) return;
+    var nodes = contentFor(call);
+    if (!nodes) return;
     clearTimeout(hideTimer);
     ensurePopover();
     popover.innerHTML = "";
-    var body = note.querySelector(".note-body").cloneNode(true);
-    var refs = note.querySelector(".note-refs");
-    popover.appendChild(body);
-    if (refs) popover.appendChild(refs.cloneNode(true));
+    nodes.forEach(function (node) { popover.appendChild(node); });
     popover.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
     popover.hidden = false;
     if (owner && owner !== call) owner.removeAttribute("aria-describedby");
@@ -73,7 +107,7 @@
   function init() {
     var touched = false;
     var wasOpen = false;
-    document.querySelectorAll("sup.note-call a[data-note]").forEach(function (call) {
+    document.querySelectorAll("sup.note-call a[data-note], a.gloss[data-gloss]").forEach(function (call) {
       call.addEventListener("mouseenter", function () { show(call); });
       call.addEventListener("mouseleave", scheduleHide);
       call.addEventListener("focus", function () { show(call); });
@@ -104,6 +138,52 @@
       hide();
     });
     window.addEventListener("resize", function () { if (owner) place(owner); });
+    initFilter();
+    initSortable();
+  }
+
+  /* Glossary: show the entries of one type. */
+  function initFilter() {
+    var group = document.querySelector(".gloss-filter");
+    if (!group) return;
+    group.hidden = false;
+    var buttons = group.querySelectorAll("button[data-type]");
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        var type = button.getAttribute("data-type");
+        buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b === button)); });
+        document.querySelectorAll(".gloss-entry").forEach(function (entry) {
+          entry.hidden = type !== "all" && entry.getAttribute("data-type") !== type;
+        });
+      });
+    });
+  }
+
+  /* Persons index: sort by a column, toggling the direction. */
+  function initSortable() {
+    document.querySelectorAll("table.sortable").forEach(function (table) {
+      var headers = table.querySelectorAll("thead th");
+      table.querySelectorAll("thead button[data-key]").forEach(function (button) {
+        button.addEventListener("click", function () {
+          var th = button.parentElement;
+          var key = Number(button.getAttribute("data-key"));
+          var numeric = button.hasAttribute("data-numeric");
+          var ascending = th.getAttribute("aria-sort") !== "ascending";
+          var body = table.tBodies[0];
+          var rows = Array.prototype.slice.call(body.rows);
+          rows.sort(function (a, b) {
+            var x = a.cells[key], y = b.cells[key];
+            var vx = x.getAttribute("data-sort") || x.textContent;
+            var vy = y.getAttribute("data-sort") || y.textContent;
+            var order = numeric ? Number(vx) - Number(vy) : vx.localeCompare(vy);
+            return ascending ? order : -order;
+          });
+          rows.forEach(function (row) { body.appendChild(row); });
+          headers.forEach(function (h) { if (h.hasAttribute("aria-sort")) h.setAttribute("aria-sort", "none"); });
+          th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        });
+      });
+    });
   }
 
   if (document.readyState === "loading") {

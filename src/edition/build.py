@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import data, pages
+from . import data, render
 from .chapter import read_received
 from .citeproc import Formatted, format_citations, request_id
 from .errors import EditionError
 from .fidelity import compare, reader_words, received_words
+from .glossary import link_mentions
 from .links import check_links
 from .logs import captured
+from .markup import page_url
 from .model import Edition
 from .resolve import resolve
 from .sources import Paths, read
@@ -42,7 +44,7 @@ class CheckFailed(Exception):
 def load(root: Path) -> Edition:
     """Read and resolve: the edition as data, every input validated."""
     paths = Paths(root)
-    return resolve(read(root), paths.bibliography)
+    return link_mentions(resolve(read(root), paths.bibliography), paths.glossary)
 
 
 def format_edition(edition: Edition, paths: Paths) -> Formatted:
@@ -57,7 +59,7 @@ def format_edition(edition: Edition, paths: Paths) -> Formatted:
 def write_docs(edition: Edition, formatted: Formatted, paths: Paths, docs: Path) -> None:
     """The MkDocs input: the hand-written pages, the generated pages and the data."""
     shutil.copytree(paths.docs, docs)
-    for name, text in pages.pages(edition, formatted).items():
+    for name, text in render.pages(edition, formatted).items():
         (docs / name).write_text(text, "utf-8")
     (docs / "data").mkdir(exist_ok=True)
     for name, records in data.data_files(edition).items():
@@ -71,7 +73,7 @@ def write_config(edition: Edition, paths: Paths, work: Path) -> Path:
         "docs_dir": "docs",
         "site_dir": "site",
         "site_url": edition.metadata["site_url"],
-        "nav": pages.nav(edition),
+        "nav": render.nav(edition),
     }
     path = work / "mkdocs.yml"
     path.write_text(dump_yaml(config), "utf-8")
@@ -94,7 +96,7 @@ def run_mkdocs(config_file: Path) -> None:
 def check_site(edition: Edition, site: Path) -> list[str]:
     """Fidelity and links of a built site; an empty list means it passes."""
     received = received_words(read_received(edition.source), edition.source)
-    section_pages = [site / pages.page_url(s.slug) for s in edition.chapter.sections]
+    section_pages = [site / page_url(s.slug) for s in edition.chapter.sections]
     missing = [p for p in section_pages if not p.exists()]
     if missing:
         return [f"missing page {p.name}" for p in missing]

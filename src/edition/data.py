@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from .glossary_page import glossary_records
+from .markup import page_url
 from .model import Edition
-from .pages import notes_in, page_url
+from .pages import notes_in
 
 
 def paragraphs(edition: Edition) -> list[dict]:
@@ -48,4 +50,5 @@ def data_files(edition: Edition) -> dict[str, list[dict]]:
         "paragraphs.json": paragraphs(edition),
         "notes.json": notes(edition),
         "bibliography.json": bibliography(edition),
+        "glossary.json": glossary_records(edition),
     }

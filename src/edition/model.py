@@ -22,6 +22,15 @@ class TableRow:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A glossary entry named in a text, at [start, end) of that text."""
+
+    start: int
+    end: int
+    entry: str  # glossary id
+
+
+@dataclass(frozen=True)
 class Block:
     """A numbered unit of the reading text: a paragraph, a quotation or a table."""
 
@@ -33,6 +42,7 @@ class Block:
     rows: tuple[TableRow, ...] = ()
     columns: tuple[str, ...] = ()
     caption: str = ""
+    mentions: tuple[Mention, ...] = ()
 
     @property
     def id(self) -> str:
@@ -61,6 +71,11 @@ class Note:
     line: int
     paragraph: str = ""  # id of the block that calls it
     citations: tuple[Citation, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"note-{self.number}"
 
 
 @dataclass(frozen=True)
@@ -107,8 +122,32 @@ class BibEntry:
 
 
 @dataclass(frozen=True)
+class GlossEntry:
+    """One entry of the edition's register of persons, bodies, terms and events."""
+
+    id: str
+    type: str  # "person" | "body" | "term" | "event"
+    headword: str
+    sort: str
+    aliases: tuple[str, ...]
+    gloss: str
+    description: str
+    line: int
+    born: str = ""
+    died: str = ""
+    date: str = ""
+    russian: str = ""  # the Russian form, for Russian words, acronyms and names
+    transliteration: str = ""
+    meaning: str = ""
+    related: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    context_only: bool = False
+
+
+@dataclass(frozen=True)
 class Edition:
     metadata: Metadata
     chapter: Chapter
     bibliography: tuple[BibEntry, ...]
     source: Path  # the received chapter, for errors that point into it and for fidelity
+    glossary: tuple[GlossEntry, ...] = ()

@@ -11,25 +11,10 @@ from __future__ import annotations
 from html import escape
 
 from .citeproc import Formatted, request_id
-from .markup import attr, block_html, inline
+from .glossary_page import gloss_data
+from .markup import attr, block_html, inline, md_text, page_url, source_links
 from .model import Edition, Note, Section
 from .resolve import citing_notes
-
-MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>"
-
-
-def md_text(text: str) -> str:
-    """Plain text made safe for a Markdown heading."""
-    text = escape(text, quote=False)
-    return "".join("\\" + c if c in MARKDOWN_SPECIALS and c not in "<>" else c for c in text)
-
-
-def page_name(slug: str) -> str:
-    return f"{slug}.md"
-
-
-def page_url(slug: str) -> str:
-    return f"{slug}.html"
 
 
 def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
@@ -52,6 +37,9 @@ def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
         out.append('<ol class="notes" data-stream="notes">')
         out.extend(note_html(note, formatted) for note in notes)
         out.append("</ol>\n")
+    ids = {m.entry for place in (*section.blocks, *notes) for m in place.mentions}
+    if ids:
+        out.append(gloss_data(edition, ids))
     if index == len(chapter.sections) - 1:
         out.append(
             '<p class="colophon"><span data-ed="">The web transcription closes: </span>'
@@ -74,7 +62,7 @@ def note_html(note: Note, formatted: Formatted) -> str:
     return (
         f'<li class="note" id="note-{note.number}"><div class="note-body">'
         f'<span class="note-num">{note.number}.</span> '
-        f'<span class="note-text">{inline(note.text)}</span> '
+        f'<span class="note-text">{inline(note.text, note.mentions)}</span> '
         f'<a class="note-back" href="#call-{note.number}" data-ed="" '
         f'aria-label="Back to the text at note {note.number}">↩</a></div>'
         f'<ul class="note-refs" data-ed="" aria-label="Reference">{refs}</ul></li>'
@@ -98,11 +86,7 @@ def bibliography_page(edition: Edition, formatted: Formatted) -> str:
         links = ", ".join(f'<a href="{attr(note_page[n])}#note-{n}">{n}</a>' for n in citing[key])
         label = "note" if len(citing[key]) == 1 else "notes"
         checked = entry.fields.get("verified", "")
-        sources = " · ".join(
-            f'<a href="{attr(url.strip())}" rel="nofollow">{escape(_host(url))}</a>'
-            for url in checked.split(";")
-            if url.strip()
-        )
+        sources = source_links([u.strip() for u in checked.split(";") if u.strip()])
         out.append(
             f'<div class="bib-entry" id="ref-{attr(key)}"><p class="csl">{html_text}</p>'
             f'<p class="cited-in">Cited in {label} {links}</p>'
@@ -113,29 +97,5 @@ def bibliography_page(edition: Edition, formatted: Formatted) -> str:
     return "\n".join(out)
 
 
-def _host(url: str) -> str:
-    return url.split("//", 1)[-1].split("/", 1)[0]
-
-
 def _yaml_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def nav(edition: Edition) -> list:
-    """The site's navigation: home, the chapter's sections, the apparatus pages."""
-    chapter = [{s.title: page_name(s.slug)} for s in edition.chapter.sections]
-    return [
-        {"Home": "index.md"},
-        {edition.metadata["chapter_title"]: chapter},
-        {"Bibliography": "bibliography.md"},
-        {"About this edition": "about.md"},
-    ]
-
-
-def pages(edition: Edition, formatted: Formatted) -> dict[str, str]:
-    """Every generated page, by file name."""
-    result = {
-        page_name(s.slug): section_page(edition, i, formatted) for i, s in enumerate(edition.chapter.sections)
-    }
-    result["bibliography.md"] = bibliography_page(edition, formatted)
-    return result

@@ -8,6 +8,7 @@ from pathlib import Path
 from .bibliography import read_bibliography
 from .chapter import raw_blocks, read_received, split_parts
 from .errors import EditionError
+from .glossary import read_glossary
 from .model import Chapter, Edition, Front, Metadata
 from .notes import attach_calls, parse_notes
 from .structure import build_sections, section_specs, table_specs
@@ -27,6 +28,10 @@ class Paths:
     @property
     def edition_yaml(self) -> Path:
         return self.sources / "edition.yaml"
+
+    @property
+    def glossary(self) -> Path:
+        return self.sources / "glossary.yaml"
 
     @property
     def bibliography(self) -> Path:
@@ -80,4 +85,5 @@ def read(root: Path) -> Edition:
     if not paths.edition_yaml.exists():
         raise EditionError(paths.edition_yaml, None, "not found: is this an edition project?")
     chapter, metadata, source = read_chapter(paths)
-    return Edition(metadata, chapter, read_bibliography(paths.bibliography), source)
+    glossary = read_glossary(paths.glossary) if paths.glossary.exists() else ()
+    return Edition(metadata, chapter, read_bibliography(paths.bibliography), source, glossary)

@@ -28,8 +28,8 @@ def line_of(value: object) -> int | None:
     return getattr(value, "line", None)
 
 
-def load_yaml(path: Path) -> dict:
-    """Load a YAML mapping; a syntax error names the file and line."""
+def load_yaml(path: Path, top: type = dict):
+    """Load a YAML mapping (or `top`); a syntax error names the file and line."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -40,8 +40,9 @@ def load_yaml(path: Path) -> dict:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise EditionError(path, line, f"YAML syntax error: {exc.problem}") from exc
-    if not isinstance(data, dict):
-        raise EditionError(path, 1, "expected a mapping at the top level")
+    if not isinstance(data, top):
+        kind = "mapping" if top is dict else "list"
+        raise EditionError(path, 1, f"expected a {kind} at the top level")
     return data
 
 

@@ -1,0 +1,146 @@
+"""Render stage: the glossary page, the persons index, and the glosses each chapter page
+carries for its popovers."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from .glossary import TYPES, mentions_by_entry
+from .markup import attr, md_text, page_url, source_links
+from .model import Edition, GlossEntry
+
+TYPE_LABELS = {"person": "Persons", "body": "Bodies", "term": "Terms", "event": "Events"}
+
+
+def dates(entry: GlossEntry) -> str:
+    """Life dates of a person or the date of an event, as data gives them."""
+    if entry.type == "person" and (entry.born or entry.died):
+        return f"{entry.born or '?'}–{entry.died or '?'}"
+    return entry.date
+
+
+def places(edition: Edition) -> dict[str, tuple[str, str]]:
+    """Each block and note id with its address and its label (¶12, n. 5)."""
+    result = {}
+    for section in edition.chapter.sections:
+        for block in section.blocks:
+            result[block.id] = (f"{page_url(section.slug)}#{block.id}", f"¶{block.n}")
+    section_of = {b.id: s.slug for s in edition.chapter.sections for b in s.blocks}
+    for note in edition.chapter.notes:
+        result[note.id] = (f"{page_url(section_of[note.paragraph])}#{note.id}", f"n. {note.number}")
+    return result
+
+
+def gloss_data(edition: Edition, ids: set[str]) -> str:
+    """The glosses of the given entries, as a JSON script the popovers read (no request made)."""
+    records = {
+        e.id: {"headword": e.headword, "type": e.type, "dates": dates(e), "gloss": e.gloss}
+        for e in edition.glossary
+        if e.id in ids
+    }
+    payload = json.dumps(records, ensure_ascii=False, sort_keys=True)
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" id="gloss-data" data-ed="">{payload}</script>\n'
+
+
+def _sorted(entries) -> list[GlossEntry]:
+    return sorted(entries, key=lambda e: e.sort.casefold())
+
+
+def entry_html(edition: Edition, entry: GlossEntry, mentioned: list[str], where: dict) -> str:
+    by_id = {e.id: e for e in edition.glossary}
+    facts = [f'<span class="gloss-type">{escape(entry.type)}</span>']
+    if dates(entry):
+        facts.append(f'<span class="gloss-dates">{escape(dates(entry))}</span>')
+    if entry.russian:
+        russian = f'<span lang="ru">{escape(entry.russian)}</span>'
+        if entry.transliteration:
+            russian += f" (<i>{escape(entry.transliteration)}</i>)"
+        if entry.meaning:
+            russian += f": {escape(entry.meaning)}"
+        facts.append(f'<span class="gloss-russian">{russian}</span>')
+    out = [
+        f'<p class="gloss-facts">{" · ".join(facts)}</p>',
+        f'<p class="gloss-gloss">{escape(entry.gloss)}</p>',
+        f'<p class="gloss-description">{escape(entry.description)}</p>',
+    ]
+    if entry.related:
+        links = ", ".join(f'<a href="#{attr(r)}">{escape(by_id[r].headword)}</a>' for r in entry.related)
+        out.append(f'<p class="gloss-related">See also: {links}</p>')
+    if mentioned:
+        links = ", ".join(f'<a href="{attr(where[p][0])}">{escape(where[p][1])}</a>' for p in mentioned)
+        out.append(f'<p class="gloss-mentions">Mentioned in ({len(mentioned)}): {links}</p>')
+    else:
+        out.append('<p class="gloss-mentions">Not named in the chapter; given for context.</p>')
+    if entry.references:
+        out.append(f'<p class="gloss-sources">Checked against: {source_links(list(entry.references))}</p>')
+    return "\n".join(out)
+
+
+def glossary_page(edition: Edition) -> str:
+    mentioned = mentions_by_entry(edition)
+    where = places(edition)
+    out = [
+        "---\ntitle: Glossary\n---\n",
+        "# Glossary\n",
+        '<p class="lede">The persons, bodies, terms and events the chapter and its notes name, '
+        "with every paragraph that mentions them. A name in the text links to its entry.</p>\n",
+        '<div class="gloss-filter" role="group" aria-label="Show entries of one type" hidden>'
+        '<button type="button" aria-pressed="true" data-type="all">All</button>'
+        + "".join(
+            f'<button type="button" aria-pressed="false" data-type="{t}">{TYPE_LABELS[t]}</button>'
+            for t in TYPES
+        )
+        + "</div>\n",
+        '<p><a href="persons.html">Index of persons by number of mentions</a></p>\n',
+    ]
+    for entry in _sorted(edition.glossary):
+        out.append(f'<div class="gloss-entry" data-type="{attr(entry.type)}" markdown="1">\n')
+        out.append(f"### {md_text(entry.headword)} {{ #{entry.id} }}\n")
+        out.append(entry_html(edition, entry, mentioned[entry.id], where))
+        out.append("\n</div>\n")
+    return "\n".join(out)
+
+
+def persons_page(edition: Edition) -> str:
+    mentioned = mentions_by_entry(edition)
+    persons = sorted(
+        (e for e in edition.glossary if e.type == "person"),
+        key=lambda e: (-len(mentioned[e.id]), e.sort.casefold()),
+    )
+    rows = "".join(
+        f'<tr><th scope="row" data-sort="{attr(e.sort.casefold())}">'
+        f'<a href="glossary.html#{attr(e.id)}">{escape(e.headword)}</a></th>'
+        f'<td>{escape(dates(e))}</td><td data-sort="{len(mentioned[e.id])}">{len(mentioned[e.id])}</td></tr>'
+        for e in persons
+    )
+    return "\n".join(
+        [
+            "---\ntitle: Persons\n---\n",
+            "# Persons\n",
+            '<p class="lede">Every person the chapter and its notes name, by the number of paragraphs '
+            "and notes that mention them. Choose a column heading to sort by it.</p>\n",
+            '<table class="persons sortable"><thead><tr>'
+            '<th scope="col" aria-sort="none"><button type="button" data-key="0">Person</button></th>'
+            '<th scope="col">Dates</th>'
+            '<th scope="col" aria-sort="descending"><button type="button" data-key="2" data-numeric="">'
+            "Mentions</button></th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>\n",
+        ]
+    )
+
+
+def glossary_records(edition: Edition) -> list[dict]:
+    mentioned = mentions_by_entry(edition)
+    return [
+        {
+            "id": e.id,
+            "type": e.type,
+            "headword": e.headword,
+            "aliases": list(e.aliases),
+            "gloss": e.gloss,
+            "mentions": mentioned[e.id],
+        }
+        for e in _sorted(edition.glossary)
+    ]
