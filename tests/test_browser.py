@@ -435,5 +435,6 @@ def test_type_filter_and_persons_sort(page: Page, site_url: str) -> None:
     assert counts == sorted(counts, reverse=True) and counts[0] > 1
     page.get_by_role("button", name="Person").click()
     names = page.locator("table.persons tbody th").evaluate_all(
-        "cells => cells.map(c => c.getAttribute('data-sort'))")
+        "cells => cells.map(c => c.getAttribute('data-sort'))"
+    )
     assert names == sorted(names)

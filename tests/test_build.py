@@ -75,6 +75,11 @@ def test_data_files(built, edition):
     }
     bibliography = json.loads((built / "site/data/bibliography.json").read_text("utf-8"))
     assert {b["id"] for b in bibliography} == {e.key for e in edition.bibliography}
+    glossary = json.loads((built / "site/data/glossary.json").read_text("utf-8"))
+    assert {g["id"] for g in glossary} == {e.id for e in edition.glossary}
+    rabkrin = next(g for g in glossary if g["id"] == "rabkrin")
+    assert set(rabkrin) == {"id", "type", "headword", "aliases", "gloss", "mentions"}
+    assert rabkrin["mentions"][0] == "p2" and rabkrin["type"] == "body"
 
 
 def test_bibliography_page_links_back_to_every_citing_note(built):

@@ -12,14 +12,21 @@ from edition.model import GlossEntry, Mention
 
 
 def entry(ident, *aliases, **fields):
-    return GlossEntry(ident, fields.pop("type", "person"), ident, ident, tuple(aliases), "g", "d", 1, **fields)
+    return GlossEntry(
+        ident, fields.pop("type", "person"), ident, ident, tuple(aliases), "g", "d", 1, **fields
+    )
 
 
 def test_longest_form_wins_and_possessives_need_no_form():
-    matcher = Matcher((entry("opp", "Opposition"), entry("wo", "Workers’ Opposition"),
-                       entry("trotsky", "Trotsky")))
-    found = [(m.entry, alias) for m, alias in matcher.find(
-        "The Workers’ Opposition and the Opposition; Trotsky’s letter; Trotskyism.")]
+    matcher = Matcher(
+        (entry("opp", "Opposition"), entry("wo", "Workers’ Opposition"), entry("trotsky", "Trotsky"))
+    )
+    found = [
+        (m.entry, alias)
+        for m, alias in matcher.find(
+            "The Workers’ Opposition and the Opposition; Trotsky’s letter; Trotskyism."
+        )
+    ]
     assert found == [("wo", "Workers’ Opposition"), ("opp", "Opposition"), ("trotsky", "Trotsky")]
 
 
@@ -73,20 +80,35 @@ def test_a_small_glossary_links_every_mention(project):
     assert len(mentioned["troika"]) > 5
 
 
-@pytest.mark.parametrize("change, message", [
-    (("aliases: [Rabkrin]", "aliases: [Rabkrin, Rabkrinism]"),
-     r"glossary.yaml:\d+: entry 'rabkrin': form 'Rabkrinism' matches nothing in the text"),
-    (("aliases: [Rabkrin]", "aliases: [Rabkrin, Troika]"),
-     r"glossary.yaml:\d+: form 'Troika' is claimed by both 'troika' and 'rabkrin'"),
-    (("related: [rabkrin]", "related: [rabkrin, zinoviev]"),
-     r"glossary.yaml:\d+: entry 'troika': related id 'zinoviev' does not exist"),
-    (("aliases: [Rabkrin]", "aliases: []"),
-     r"glossary.yaml:\d+: entry 'rabkrin' is mentioned nowhere and not marked context_only"),
-    (("gloss: The three.", "gloss: " + "word " * 36),
-     r"glossary.yaml:\d+: entry 'troika': gloss is over 35 words"),
-    (("type: body\n  headword: Troika", "type: thing\n  headword: Troika"),
-     r"glossary.yaml:\d+: entry 'troika': type must be one of"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (
+            ("aliases: [Rabkrin]", "aliases: [Rabkrin, Rabkrinism]"),
+            r"glossary.yaml:\d+: entry 'rabkrin': form 'Rabkrinism' matches nothing in the text",
+        ),
+        (
+            ("aliases: [Rabkrin]", "aliases: [Rabkrin, Troika]"),
+            r"glossary.yaml:\d+: form 'Troika' is claimed by both 'troika' and 'rabkrin'",
+        ),
+        (
+            ("related: [rabkrin]", "related: [rabkrin, zinoviev]"),
+            r"glossary.yaml:\d+: entry 'troika': related id 'zinoviev' does not exist",
+        ),
+        (
+            ("aliases: [Rabkrin]", "aliases: []"),
+            r"glossary.yaml:\d+: entry 'rabkrin' is mentioned nowhere and not marked context_only",
+        ),
+        (
+            ("gloss: The three.", "gloss: " + "word " * 36),
+            r"glossary.yaml:\d+: entry 'troika': gloss is over 35 words",
+        ),
+        (
+            ("type: body\n  headword: Troika", "type: thing\n  headword: Troika"),
+            r"glossary.yaml:\d+: entry 'troika': type must be one of",
+        ),
+    ],
+)
 def test_glossary_errors_name_file_line_and_problem(project, change, message):
     old, new = change
     assert old in GOOD
@@ -96,8 +118,12 @@ def test_glossary_errors_name_file_line_and_problem(project, change, message):
 
 
 def test_context_only_entry_must_not_be_mentioned(project):
-    write_glossary(project, GOOD.replace("  description: An inspectorate.\n",
-                                         "  description: An inspectorate.\n  context_only: true\n"))
+    write_glossary(
+        project,
+        GOOD.replace(
+            "  description: An inspectorate.\n", "  description: An inspectorate.\n  context_only: true\n"
+        ),
+    )
     with pytest.raises(EditionError, match="'rabkrin' is mentioned but marked context_only"):
         load(project)
 
@@ -106,3 +132,37 @@ def test_glossary_yaml_must_be_a_list(project):
     write_glossary(project, "troika: {}\n")
     with pytest.raises(EditionError, match=r"glossary.yaml:1: expected a list"):
         read_glossary(project / "sources" / "glossary.yaml")
+
+
+# --------------------------------------------------------------------------- the real glossary
+
+
+def test_the_register_covers_the_chapter(edition):
+    ids = {e.id for e in edition.glossary}
+    assert {"troika", "rabkrin", "nep", "forty-six"} <= ids
+    assert 90 <= len(ids) <= 130
+    assert {e.type for e in edition.glossary} == {"person", "body", "term", "event"}
+
+
+def test_people_who_share_a_surname_are_told_apart(edition):
+    mentioned = mentions_by_entry(edition)
+    blocks = {b.id: b.text for b in edition.chapter.blocks}
+    (ivan,) = mentioned["ivan-smirnov"]
+    (vladimir,) = mentioned["vladimir-smirnov"]
+    assert "Ivan Smirnov, the victor over Kolchak" in blocks[ivan]
+    assert "V. Smirnov, T. Sapronov" in blocks[vladimir]
+    assert ivan != vladimir
+
+
+def test_mentions_in_quotations_and_notes_count(edition):
+    mentioned = mentions_by_entry(edition)
+    quotations = {b.id for b in edition.chapter.blocks if b.kind == "quotation"}
+    assert set(mentioned["second-international"]) & quotations
+    assert "note-12" in mentioned["hatch"] and "note-15" in mentioned["hatch"]
+
+
+def test_every_dated_fact_has_a_reference(edition):
+    for e in edition.glossary:
+        if e.born or e.died or e.date:
+            assert e.references, e.id
+        assert all(u.startswith("http") for u in e.references), e.id

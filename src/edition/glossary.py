@@ -137,6 +137,8 @@ def link_mentions(edition: Edition, path: Path) -> Edition:
         unused = [a for a in entry.aliases if a not in used]
         if unused:
             message = f"entry {entry.id!r}: form {unused[0]!r} matches nothing in the text"
+            if _occurs(unused[0], edition):
+                message += " (it occurs only inside a longer form)"
             raise EditionError(path, line_of(unused[0]), message)
         if entry.id not in mentioned and not entry.context_only:
             raise EditionError(
@@ -146,6 +148,12 @@ def link_mentions(edition: Edition, path: Path) -> Edition:
             raise EditionError(path, entry.line, f"entry {entry.id!r} is mentioned but marked context_only")
     chapter = replace(edition.chapter, sections=sections, notes=notes)
     return replace(edition, chapter=chapter)
+
+
+def _occurs(alias: str, edition: Edition) -> bool:
+    pattern = re.compile(rf"(?<!\w){_form_pattern(alias)}(?!\w)")
+    texts = [b.text for b in edition.chapter.blocks] + [n.text for n in edition.chapter.notes]
+    return any(pattern.search(text) for text in texts)
 
 
 def mentions_by_entry(edition: Edition) -> dict[str, list[str]]:
