@@ -30,6 +30,21 @@ def test_longest_form_wins_and_possessives_need_no_form():
     assert found == [("wo", "Workers’ Opposition"), ("opp", "Opposition"), ("trotsky", "Trotsky")]
 
 
+def test_forms_sharing_a_prefix_each_find_their_own_words():
+    matcher = Matcher(
+        (
+            entry("t", "Trotsky"),
+            entry("ism", "Trotskyism"),
+            entry("ist", "Trotskyist", "Trotskyists"),
+            entry("wg", "Workers’ Group"),
+            entry("wt", "Workers’ Truth"),
+        )
+    )
+    text = "Trotskyists, a Trotskyist, Trotskyism, Trotsky, Trotskyite; Workers’ Truth and Workers’ Group."
+    found = [alias for _, alias in matcher.find(text)]
+    assert found == ["Trotskyists", "Trotskyist", "Trotskyism", "Trotsky", "Workers’ Truth", "Workers’ Group"]
+
+
 def test_lower_case_forms_also_match_at_a_sentence_start_but_names_are_case_sensitive():
     matcher = Matcher((entry("kulaks", "kulaks", type="term"), entry("hatch", "Hatch")))
     found = [m.entry for m, _ in matcher.find("Kulaks and kulaks; NEP had hatched them. Hatch")]

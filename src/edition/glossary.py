@@ -1,9 +1,10 @@
 """The glossary: entries read from sources/glossary.yaml, and one matcher for all their forms.
 
 Matching is case-sensitive, except that a form written with a lower-case initial
-also matches with a capital (a term at the start of a sentence). Forms are tried
-longest first in a single compiled pattern, so "Workers’ Opposition" wins over
-"Opposition", and a possessive needs no form of its own ("Trotsky’s").
+also matches with a capital (a term at the start of a sentence). All forms are
+compiled into one pattern shaped as a trie, which finds the longest form at each
+place ("Workers’ Opposition" wins over "Opposition") and tries only the forms that
+share the letters read so far; a possessive needs no form of its own ("Trotsky’s").
 """
 
 from __future__ import annotations
@@ -92,15 +93,41 @@ def _form_pattern(alias: str) -> str:
     return re.escape(first) + rest
 
 
+def _variants(alias: str) -> list[str]:
+    """The spellings a form matches: itself, and capitalised if it starts lower-case."""
+    return [alias, alias[0].upper() + alias[1:]] if alias[0].islower() else [alias]
+
+
+def _trie(words: list[str]) -> str:
+    """One pattern for many literal words, as a trie: at each branch the longer
+    continuations come before stopping, so the longest word that fits is found."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ("|" if "" in node else "") + ")"
+
+    return pattern(root)
+
+
 class Matcher:
     """Finds every mention of every entry in a text, with one compiled pattern."""
 
     def __init__(self, entries: tuple[GlossEntry, ...]) -> None:
-        forms = sorted(((alias, e.id) for e in entries for alias in e.aliases), key=lambda f: -len(f[0]))
-        self.entry_of = [entry for _, entry in forms]
-        self.alias_of = [alias for alias, _ in forms]
-        groups = "|".join(f"({_form_pattern(alias)})" for alias, _ in forms)
-        self.pattern = re.compile(rf"(?<!\w)(?:{groups})(?!\w)") if forms else None
+        self.forms = {
+            variant: (alias, e.id) for e in entries for alias in e.aliases for variant in _variants(alias)
+        }
+        words = list(self.forms)
+        self.pattern = re.compile(rf"(?<!\w){_trie(words)}(?!\w)") if words else None
 
     def find(self, text: str) -> list[tuple[Mention, str]]:
         """Mentions in order, each with the form that matched."""
@@ -108,8 +135,8 @@ class Matcher:
             return []
         found = []
         for match in self.pattern.finditer(text):
-            index = match.lastindex - 1
-            found.append((Mention(match.start(), match.end(), self.entry_of[index]), self.alias_of[index]))
+            alias, entry = self.forms[match.group()]
+            found.append((Mention(match.start(), match.end(), entry), alias))
         return found
 
 
@@ -132,7 +159,7 @@ def link_mentions(edition: Edition, path: Path) -> Edition:
         for s in edition.chapter.sections
     )
     notes = tuple(replace(n, mentions=mentions(n.text)) for n in edition.chapter.notes)
-    mentioned = {e for e, alias in zip(matcher.entry_of, matcher.alias_of, strict=True) if alias in used}
+    mentioned = {entry for alias, entry in matcher.forms.values() if alias in used}
     for entry in edition.glossary:
         unused = [a for a in entry.aliases if a not in used]
         if unused:

@@ -15,7 +15,7 @@ class LineStr(str):
     line: int
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # LibYAML's parser when present
     def construct_scalar(self, node):  # type: ignore[override]
         value = super().construct_scalar(node)
         if isinstance(value, str) and node.tag == "tag:yaml.org,2002:str":
