@@ -438,3 +438,15 @@ def test_type_filter_and_persons_sort(page: Page, site_url: str) -> None:
         "cells => cells.map(c => c.getAttribute('data-sort'))"
     )
     assert names == sorted(names)
+
+
+def test_tap_on_a_name_shows_its_gloss_in_place(new_page: Callable[..., Page], site_url: str) -> None:
+    page = new_page(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page.goto(site_url + "the-new-course-controversy.html")
+    name = page.locator('#p2 a.gloss[data-gloss="rabkrin"]')
+    name.tap()
+    expect(page.locator(POPOVER)).to_be_visible()
+    expect(page.locator(POPOVER + " .pop-head")).to_contain_text("Rabkrin")
+    assert "glossary.html" not in page.url
+    box = page.locator(POPOVER).bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
