@@ -450,3 +450,54 @@ def test_tap_on_a_name_shows_its_gloss_in_place(new_page: Callable[..., Page], s
     assert "glossary.html" not in page.url
     box = page.locator(POPOVER).bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+
+
+# --------------------------------------------------------------------------- apparatus
+
+
+def test_an_intervention_explains_itself_on_hover(page: Page, site_url: str) -> None:
+    page.goto(site_url + UNREST)
+    change = page.locator('#p16 .app[data-app="duranty-might"]')
+    assert change.inner_text() == "‘might again"  # the received reading is hidden
+    change.hover()
+    popover = page.locator(POPOVER)
+    expect(popover).to_be_visible()
+    expect(popover).to_contain_text("Received: ‘night again")
+    expect(popover).to_contain_text("Edited: ‘might again")
+    expect(popover.locator("a.pop-more")).to_have_attribute("href", "apparatus.html#app-duranty-might")
+
+
+def test_switch_shows_the_received_text_and_is_remembered(page: Page, site_url: str) -> None:
+    page.goto(site_url + UNREST)
+    paragraph = page.locator("#p16")
+    assert "might again" in paragraph.inner_text()
+    switch = page.locator("button.app-switch")
+    expect(switch).to_have_attribute("aria-pressed", "false")
+    switch.click()
+    expect(switch).to_have_attribute("aria-pressed", "true")
+    assert "‘night again" in paragraph.inner_text() and "might again" not in paragraph.inner_text()
+    expect(page.locator("sup.ed-call").first).to_be_hidden()
+    # another page opens in the received view too
+    page.goto(site_url + "the-new-course-controversy.html")
+    expect(page.locator("button.app-switch")).to_have_attribute("aria-pressed", "true")
+    assert "hers. Vladimir Ilyich asks" in page.locator("#p2").inner_text()
+    page.locator("button.app-switch").click()
+    assert "hers. ‘Vladimir Ilyich asks" in page.locator("#p2").inner_text()
+    page.goto(site_url + UNREST)
+    assert "might again" in page.locator("#p16").inner_text()
+
+
+def test_editors_note_popover_and_its_place_in_the_apparatus(page: Page, site_url: str) -> None:
+    page.goto(site_url + "the-troika-reacts.html")
+    call = page.locator("sup.ed-call a").first
+    letter = call.inner_text()
+    call.focus()
+    expect(page.locator(POPOVER)).to_be_visible()
+    expect(page.locator(POPOVER)).to_contain_text(page.locator(f"#ed-{letter} .note-text").inner_text())
+    page.keyboard.press("Escape")
+    expect(page.locator(POPOVER)).to_be_hidden()
+    page.goto(site_url + "apparatus.html")
+    entry = page.locator(f"#comment-{letter}")
+    expect(entry).to_be_visible()
+    entry.locator("a").first.click()
+    page.wait_for_url(re.compile(r"the-troika-reacts\.html#p\d+$"))

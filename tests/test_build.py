@@ -108,6 +108,20 @@ def test_check_passes_on_the_built_site_and_catches_a_lost_word(built):
         page.write_text(original, "utf-8")
 
 
+def test_check_catches_a_reading_view_that_lost_an_intervention(built):
+    page = built / "site" / "unrest-among-industrial-workers.html"
+    original = page.read_text("utf-8")
+    edited = '<span class="app-edited" data-reading="edited">‘might again</span>'
+    assert edited in original
+    try:
+        page.write_text(original.replace(edited, edited.replace("might", "night")), "utf-8")
+        problems = check(built)
+        assert any(p.startswith("reading view:") and "'might'" in p for p in problems)
+        assert not any(p.startswith("received view:") for p in problems)
+    finally:
+        page.write_text(original, "utf-8")
+
+
 BAD_INPUTS = {
     "malformed BibTeX": (
         "bibliography.bib",

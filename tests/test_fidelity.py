@@ -39,3 +39,13 @@ def test_an_added_word_is_reported():
 
 def test_faithful_text_has_no_problems():
     assert compare(words("a b c"), words("a b c")) == []
+
+
+def test_each_view_reads_its_own_reading(tmp_path):
+    html = (
+        '<p>Russia <span class="app"><span data-reading="edited">might</span>'
+        '<span data-reading="received">night</span></span> again</p>'
+    )
+    path = page(tmp_path, html)
+    assert [w.text for w in reader_words([path], "received")] == ["Russia", "night", "again"]
+    assert [w.text for w in reader_words([path], "reading")] == ["Russia", "might", "again"]

@@ -7,7 +7,7 @@ from edition.build import load
 from edition.errors import EditionError
 from edition.glossary import Matcher, mentions_by_entry, read_glossary
 from edition.glossary_page import gloss_data
-from edition.markup import inline
+from edition.markup import Marks, inline
 from edition.model import GlossEntry, Mention
 
 
@@ -53,7 +53,7 @@ def test_lower_case_forms_also_match_at_a_sentence_start_but_names_are_case_sens
 
 def test_first_mention_in_a_paragraph_links_and_later_ones_are_marked():
     text = "Trotsky wrote; Trotsky’s letter"
-    html = inline(text, (Mention(0, 7, "trotsky"), Mention(15, 22, "trotsky")))
+    html = inline(text, Marks(mentions=(Mention(0, 7, "trotsky"), Mention(15, 22, "trotsky"))))
     assert html.count('<a class="gloss" href="glossary.html#trotsky"') == 1
     assert html.count('<span class="gloss-mention" data-gloss="trotsky">Trotsky</span>') == 1
 

@@ -39,9 +39,45 @@
     return el;
   }
 
+  var apparatus = null;
+
+  function interventionFor(id) {
+    if (apparatus === null) {
+      var data = document.getElementById("app-data");
+      apparatus = data ? JSON.parse(data.textContent).apparatus : {};
+    }
+    return apparatus[id] || null;
+  }
+
+  function reading(label, value) {
+    var p = text("p", "pop-reading", label + ": ");
+    p.appendChild(text("span", "pop-text", value === "" ? "(nothing)" : value));
+    return p;
+  }
+
   /* What the popover shows for a trigger, as nodes; null if there is nothing. */
   function contentFor(trigger) {
     var nodes = [];
+    if (trigger.hasAttribute("data-app")) {
+      var item = interventionFor(trigger.getAttribute("data-app"));
+      if (!item) return null;
+      nodes.push(text("p", "pop-head", "Editors’ change · " + item.type));
+      nodes.push(reading("Received", item.received));
+      nodes.push(reading("Edited", item.edited));
+      nodes.push(text("p", "pop-gloss", item.note));
+      var link = text("a", "pop-more", "In the apparatus →");
+      link.href = "apparatus.html#app-" + trigger.getAttribute("data-app");
+      nodes.push(link);
+      return nodes;
+    }
+    if (trigger.hasAttribute("data-comment")) {
+      var comment = document.getElementById("ed-" + trigger.getAttribute("data-comment"));
+      if (!comment) return null;
+      nodes.push(comment.querySelector(".note-body").cloneNode(true));
+      var evidence = comment.querySelector(".ed-evidence");
+      if (evidence) nodes.push(evidence.cloneNode(true));
+      return nodes;
+    }
     if (trigger.hasAttribute("data-note")) {
       var note = document.getElementById("note-" + trigger.getAttribute("data-note"));
       if (!note || !note.querySelector(".note-body")) return null;
@@ -107,7 +143,8 @@
   function init() {
     var touched = false;
     var wasOpen = false;
-    document.querySelectorAll("sup.note-call a[data-note], a.gloss[data-gloss]").forEach(function (call) {
+    var triggers = "sup.note-call a[data-note], a.gloss[data-gloss], .app[data-app], sup.ed-call a[data-comment]";
+    document.querySelectorAll(triggers).forEach(function (call) {
       call.addEventListener("mouseenter", function () { show(call); });
       call.addEventListener("mouseleave", scheduleHide);
       call.addEventListener("focus", function () { show(call); });
@@ -140,6 +177,33 @@
     window.addEventListener("resize", function () { if (owner) place(owner); });
     initFilter();
     initSortable();
+    initSwitch();
+  }
+
+  /* The apparatus switch: the reading text, or the text exactly as received.
+     The choice is remembered across pages. */
+  var KEY = "edition-view";
+
+  function applyView(received) {
+    document.documentElement.classList.toggle("show-received", received);
+    document.querySelectorAll("button.app-switch").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(received));
+      button.textContent = received ? "Show the edited text" : "Show the text as received";
+    });
+  }
+
+  function initSwitch() {
+    var stored = null;
+    try { stored = window.localStorage.getItem(KEY); } catch (e) { /* storage may be blocked */ }
+    applyView(stored === "received");
+    document.querySelectorAll("button.app-switch").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var received = !document.documentElement.classList.contains("show-received");
+        try { window.localStorage.setItem(KEY, received ? "received" : "edited"); } catch (e) { /* ignore */ }
+        applyView(received);
+        hide();
+      });
+    });
   }
 
   /* Glossary: show the entries of one type. */

@@ -14,10 +14,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import data, render
+from .apparatus import link_apparatus
 from .chapter import read_received
 from .citeproc import Formatted, format_citations, request_id
+from .commentary import link_commentary
 from .errors import EditionError
-from .fidelity import compare, reader_words, received_words
+from .fidelity import compare, reader_words, reading_words, received_words
 from .glossary import link_mentions
 from .links import check_links
 from .logs import captured
@@ -44,7 +46,8 @@ class CheckFailed(Exception):
 def load(root: Path) -> Edition:
     """Read and resolve: the edition as data, every input validated."""
     paths = Paths(root)
-    return link_mentions(resolve(read(root), paths.bibliography), paths.glossary)
+    edition = link_mentions(resolve(read(root), paths.bibliography), paths.glossary)
+    return link_commentary(link_apparatus(edition, paths.apparatus), paths.commentary)
 
 
 def format_edition(edition: Edition, paths: Paths) -> Formatted:
@@ -94,14 +97,25 @@ def run_mkdocs(config_file: Path) -> None:
 
 
 def check_site(edition: Edition, site: Path) -> list[str]:
-    """Fidelity and links of a built site; an empty list means it passes."""
+    """Fidelity of both views, and links, of a built site; an empty list means it passes.
+
+    The received view must hold the received file word for word; the reading view,
+    the received text with exactly the recorded interventions made.
+    """
     received = received_words(read_received(edition.source), edition.source)
     section_pages = [site / page_url(s.slug) for s in edition.chapter.sections]
     missing = [p for p in section_pages if not p.exists()]
     if missing:
         return [f"missing page {p.name}" for p in missing]
     base_path = urlsplit(edition.metadata["site_url"]).path or "/"
-    return compare(received, reader_words(section_pages)) + check_links(site, base_path)
+    return (
+        [f"received view: {p}" for p in compare(received, reader_words(section_pages, "received"))]
+        + [
+            f"reading view: {p}"
+            for p in compare(reading_words(edition), reader_words(section_pages, "reading"))
+        ]
+        + check_links(site, base_path)
+    )
 
 
 def build(root: Path) -> Built:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .apparatus_page import apparatus_records, commentary_records
 from .glossary_page import glossary_records
 from .markup import page_url
 from .model import Edition
@@ -51,4 +52,6 @@ def data_files(edition: Edition) -> dict[str, list[dict]]:
         "notes.json": notes(edition),
         "bibliography.json": bibliography(edition),
         "glossary.json": glossary_records(edition),
+        "apparatus.json": apparatus_records(edition),
+        "commentary.json": commentary_records(edition),
     }

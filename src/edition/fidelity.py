@@ -15,6 +15,9 @@ from html import unescape
 from pathlib import Path
 from typing import NamedTuple
 
+from .apparatus import apply
+from .model import Edition
+
 WORD = re.compile(r"\w+")
 VOID = {
     "area",
@@ -49,8 +52,17 @@ STREAM = re.compile(r'\sdata-stream="([a-z]+)"')
 ID = re.compile(r'\sid="([^"]*)"')
 
 
-def page_streams(page: str, html: str) -> dict[str, list[Word]]:
-    """The words of a page's <article>, stream by stream."""
+READING = re.compile(r'\sdata-reading="([a-z]+)"')
+VIEWS = ("received", "reading")
+
+
+def page_streams(page: str, html: str, view: str = "received") -> dict[str, list[Word]]:
+    """The words of a page's <article>, stream by stream, as one view shows them.
+
+    An intervention carries both readings: the received view reads the
+    `data-reading="received"` one, the reading view the `data-reading="edited"` one.
+    """
+    hidden = "edited" if view == "received" else "received"
     start, end = html.find("<article"), html.rfind("</article>")
     article = html[start:end] if 0 <= start < end else html
     streams: dict[str, list[Word]] = {s: [] for s in STREAMS}
@@ -70,7 +82,13 @@ def page_streams(page: str, html: str) -> dict[str, list[Word]]:
                 pass
         else:
             _, stream, skipped = stack[-1]
-            skipped = skipped or " data-ed" in attributes or "headerlink" in attributes
+            reading = READING.search(attributes)
+            skipped = (
+                skipped
+                or " data-ed" in attributes
+                or "headerlink" in attributes
+                or (reading is not None and reading.group(1) == hidden)
+            )
             named = STREAM.search(attributes)
             ident = ID.search(attributes)
             if ident:
@@ -80,10 +98,10 @@ def page_streams(page: str, html: str) -> dict[str, list[Word]]:
     return streams
 
 
-def built_streams(pages: list[Path]) -> dict[str, list[Word]]:
+def built_streams(pages: list[Path], view: str = "received") -> dict[str, list[Word]]:
     streams: dict[str, list[Word]] = {s: [] for s in STREAMS}
     for page in pages:
-        found = page_streams(page.name, page.read_text("utf-8"))
+        found = page_streams(page.name, page.read_text("utf-8"), view)
         for name in STREAMS:
             streams[name].extend(found[name])
     return streams
@@ -98,10 +116,33 @@ def received_words(text: str, path: Path) -> list[Word]:
     return words
 
 
-def reader_words(pages: list[Path]) -> list[Word]:
+def reader_words(pages: list[Path], view: str = "received") -> list[Word]:
     """The words a reader sees on the section pages, in the order of the received file."""
-    streams = built_streams(pages)
+    streams = built_streams(pages, view)
     return [w for name in STREAMS for w in streams[name]]
+
+
+def reading_words(edition: Edition) -> list[Word]:
+    """The words the reading view must show: the received text with exactly the
+    recorded interventions made, in the order of the received file."""
+    chapter = edition.chapter
+
+    def words(text: str, where: str) -> list[Word]:
+        return [Word(w, where) for w in WORD.findall(text)]
+
+    def edited(place) -> str:
+        return apply(place.text, [i for i in edition.apparatus if i.place == place.id])
+
+    out = []
+    for text in (chapter.front.author, chapter.front.book, chapter.front.chapter):
+        out += words(text, "front")
+    for section in chapter.sections:
+        out += words(section.heading or "", section.slug)
+        for block in section.blocks:
+            out += words(edited(block), block.id)
+    for note in chapter.notes:
+        out += words(f"{note.number}. {edited(note)}", note.id)
+    return out + words(chapter.colophon, "colophon")
 
 
 def compare(received: list[Word], built: list[Word]) -> list[str]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from html import escape
 
-from .model import Block, Mention
+from .model import Block, Comment, Intervention, Mention
 from .notes import CALL
 
 
@@ -19,36 +20,112 @@ def note_call(number: int) -> str:
     )
 
 
-def inline(
-    text: str, mentions: tuple[Mention, ...] = (), seen: set[str] | None = None, offset: int = 0
-) -> str:
-    """Received text as HTML: escaped, with Cliff's calls "[n]" turned into note calls
-    and glossary mentions marked.
+@dataclass(frozen=True)
+class Marks:
+    """What is marked in one text: glossary mentions, interventions, editors' note calls."""
 
-    `mentions` are positions in a longer text of which this is the part starting at
-    `offset` (a table cell of its block). The first mention of an entry in a block
-    (tracked in `seen`) links to the glossary; later ones are only marked. The space
-    before a note call is dropped so the number sits against the word it follows.
+    mentions: tuple[Mention, ...] = ()
+    interventions: tuple[Intervention, ...] = ()
+    comments: tuple[Comment, ...] = ()
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    kind: str  # "call" | "mention" | "app" | "comment"
+    value: object
+    children: list[_Span] = field(default_factory=list)
+
+
+def _spans(text: str, marks: Marks, offset: int) -> list[_Span]:
+    """The marks that fall within this text (a part of a longer one starting at offset)."""
+
+    def inside(start: int, end: int) -> bool:
+        return offset <= start and end <= offset + len(text)
+
+    spans = [_Span(c.start(), c.end(), "call", int(c.group(1))) for c in CALL.finditer(text)]
+    spans += [
+        _Span(m.start - offset, m.end - offset, "mention", m.entry)
+        for m in marks.mentions
+        if inside(m.start, m.end)
+    ]
+    spans += [
+        _Span(i.start - offset, i.end - offset, "app", i)
+        for i in marks.interventions
+        if inside(i.start, i.end)
+    ]
+    spans += [
+        _Span(c.position - offset, c.position - offset, "comment", c)
+        for c in marks.comments
+        if inside(c.position, c.position)
+    ]
+    return spans
+
+
+def _tree(spans: list[_Span], length: int) -> _Span:
+    """Nest the spans: an insertion or call at a mark's edge stands outside it."""
+    root = _Span(0, length, "root", None)
+    stack = [root]
+    for span in sorted(spans, key=lambda s: (s.start, s.end > s.start, -s.end)):
+        while len(stack) > 1 and not (
+            stack[-1].start <= span.start and span.end <= stack[-1].end and span.start < stack[-1].end
+        ):
+            stack.pop()
+        stack[-1].children.append(span)
+        if span.kind in ("mention", "app") and span.end > span.start:
+            stack.append(span)
+    return root
+
+
+def inline(text: str, marks: Marks = Marks(), seen: set[str] | None = None, offset: int = 0) -> str:
+    """Received text as HTML, escaped, with its marks rendered.
+
+    Cliff's calls "[n]" become note calls (the space before one is dropped so the
+    number sits against its word); the first mention of a glossary entry in a block
+    (tracked in `seen`) links to the glossary and later ones are only marked; an
+    intervention carries both readings, the reading text and the received one; an
+    editors' note call is a letter. `offset` places a table cell in its block's text.
     """
     seen = set() if seen is None else seen
-    spans = [
-        (m.start - offset, m.end - offset, m.entry)
-        for m in mentions
-        if offset <= m.start and m.end <= offset + len(text)
-    ]
-    spans += [(c.start(), c.end(), int(c.group(1))) for c in CALL.finditer(text)]
-    out = []
-    position = 0
-    for start, end, what in sorted(spans):
-        before = escape(text[position:start], quote=False)
-        if isinstance(what, int):
-            out.append(before.rstrip(" ") + note_call(what))
-        else:
-            out.append(before + mention(what, escape(text[start:end], quote=False), what not in seen))
-            seen.add(what)
-        position = end
-    out.append(escape(text[position:], quote=False))
-    return "".join(out)
+    return _render(text, _tree(_spans(text, marks, offset), len(text)), seen)
+
+
+def _render(text: str, node: _Span, seen: set[str]) -> str:
+    pieces: list[tuple[bool, str]] = []  # (is plain text, html)
+    position = node.start
+    for child in node.children:
+        pieces.append((True, escape(text[position : child.start], quote=False)))
+        if child.kind == "call" and pieces and pieces[-1][0]:
+            pieces[-1] = (True, pieces[-1][1].rstrip(" "))
+        pieces.append((False, _render_span(text, child, seen)))
+        position = child.end
+    pieces.append((True, escape(text[position : node.end], quote=False)))
+    return "".join(html for _, html in pieces)
+
+
+def _render_span(text: str, span: _Span, seen: set[str]) -> str:
+    if span.kind == "call":
+        return note_call(span.value)
+    if span.kind == "comment":
+        return comment_call(span.value)
+    if span.kind == "app":
+        return intervention(span.value)
+    inner = _render(text, span, seen)
+    first = span.value not in seen
+    seen.add(span.value)
+    return mention(span.value, inner, first)
+
+
+def intervention(item: Intervention, edited_html: str | None = None, received_html: str | None = None) -> str:
+    """Both readings of an intervention; CSS shows one, the reader's switch the other."""
+    edited = escape(item.edited, quote=False) if edited_html is None else edited_html
+    received = escape(item.received, quote=False) if received_html is None else received_html
+    return (
+        f'<span class="app app-{attr(item.type)}" data-app="{attr(item.id)}" tabindex="0">'
+        f'<span class="app-edited" data-reading="edited">{edited}</span>'
+        f'<span class="app-received" data-reading="received">{received}</span></span>'
+    )
 
 
 def mention(entry: str, html_text: str, first: bool) -> str:
@@ -59,6 +136,14 @@ def mention(entry: str, html_text: str, first: bool) -> str:
     return f'<span class="gloss-mention" data-gloss="{attr(entry)}">{html_text}</span>'
 
 
+def comment_call(comment: Comment) -> str:
+    return (
+        f'<sup class="ed-call" data-ed=""><a id="edcall-{comment.letter}" href="#ed-{comment.letter}" '
+        f'data-comment="{comment.letter}" aria-label="Editors’ note {comment.letter}">'
+        f"{comment.letter}</a></sup>"
+    )
+
+
 def paragraph_number(block: Block) -> str:
     return (
         f'<a class="pnum" href="#{block.id}" data-ed="" '
@@ -66,43 +151,55 @@ def paragraph_number(block: Block) -> str:
     )
 
 
-def block_html(block: Block) -> str:
+def block_html(block: Block, marks: Marks = Marks()) -> str:
     number = paragraph_number(block)
     if block.kind == "quotation":
         return (
             f'<blockquote class="para" id="{block.id}" data-n="{block.n}">{number}'
-            f"<p>{inline(block.text, block.mentions)}</p></blockquote>"
+            f"<p>{inline(block.text, marks)}</p></blockquote>"
         )
     if block.kind == "table":
         opening = f'<div class="para table-block" id="{block.id}" data-n="{block.n}">'
-        return f"{opening}{number}{table_html(block)}</div>"
-    body = inline(block.text, block.mentions)
+        return f"{opening}{number}{table_html(block, marks)}</div>"
+    body = inline(block.text, marks)
     return f'<p class="para" id="{block.id}" data-n="{block.n}">{number}{body}</p>'
 
 
-def table_html(block: Block) -> str:
-    """The table; its cells are the received blocks, so mentions are found by offset."""
+GAP = (
+    '<span data-ed="" title="The received text has lost this figure">'
+    "[figure missing in the received text]</span>"
+)
+
+
+def table_html(block: Block, marks: Marks = Marks()) -> str:
+    """The table. Its cells are the received blocks, so marks are placed by offset;
+    a lacuna is recorded just after its row's label and shown in the empty cell."""
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in block.columns)
+    lacunae = {i.start: i for i in marks.interventions if i.type == "lacuna"}
+    cell_marks = Marks(
+        marks.mentions, tuple(i for i in marks.interventions if i.type != "lacuna"), marks.comments
+    )
     seen: set[str] = set()
     offset = 0
 
     def cell(text: str) -> str:
         nonlocal offset
-        html = inline(text, block.mentions, seen, offset)
+        html = inline(text, cell_marks, seen, offset)
         offset += len(text) + 1  # the blocks were joined with a newline
         return html
+
+    def gap(lacuna: Intervention | None) -> str:
+        if lacuna is None:
+            return f'<td class="lacuna">{GAP}</td>'
+        edited = escape(lacuna.edited, quote=False) if lacuna.edited else GAP
+        return f'<td class="lacuna">{intervention(lacuna, edited, GAP)}</td>'
 
     rows = []
     for row in block.rows:
         label, *cells = row.cells
         heading = f'<th scope="row">{cell(label)}</th>'
-        tds = "".join(
-            f"<td>{cell(c)}</td>"
-            if c is not None
-            else '<td class="lacuna"><span data-ed="" title="The received text has lost this figure">'
-            "[figure missing in the received text]</span></td>"
-            for c in cells
-        )
+        label_end = offset - 1
+        tds = "".join(f"<td>{cell(c)}</td>" if c is not None else gap(lacunae.get(label_end)) for c in cells)
         rows.append(f"<tr>{heading}{tds}</tr>")
     return (
         f'<table class="figures"><caption data-ed="">{escape(block.caption)}</caption>'

@@ -111,6 +111,14 @@ class Chapter:
     def blocks(self) -> tuple[Block, ...]:
         return tuple(b for s in self.sections for b in s.blocks)
 
+    def places(self) -> list[str]:
+        """Ids of blocks and notes in reading order: each section's blocks, then its notes."""
+        order = []
+        for section in self.sections:
+            ids = [b.id for b in section.blocks]
+            order += ids + [n.id for n in self.notes if n.paragraph in ids]
+        return order
+
 
 @dataclass(frozen=True)
 class BibEntry:
@@ -145,9 +153,45 @@ class GlossEntry:
 
 
 @dataclass(frozen=True)
+class Intervention:
+    """One change the editors make to the received text, at [start, end) of a block or note.
+
+    An insertion has start == end and received == ""; a lacuna is recorded with
+    type "lacuna" and, unless a verified source fills it, an empty edited reading.
+    """
+
+    id: str
+    place: str  # id of the block or note
+    type: str  # typo | punctuation | lacuna | transliteration | factual
+    received: str
+    edited: str
+    note: str
+    evidence: tuple[str, ...]
+    line: int
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An editors' note, called by a letter after `anchor` in a block or note."""
+
+    id: str
+    place: str
+    anchor: str
+    text: str
+    evidence: tuple[str, ...]
+    line: int
+    position: int = -1
+    letter: str = ""
+
+
+@dataclass(frozen=True)
 class Edition:
     metadata: Metadata
     chapter: Chapter
     bibliography: tuple[BibEntry, ...]
     source: Path  # the received chapter, for errors that point into it and for fidelity
     glossary: tuple[GlossEntry, ...] = ()
+    apparatus: tuple[Intervention, ...] = ()
+    commentary: tuple[Comment, ...] = ()

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from html import escape
 
+from .apparatus_page import editors_notes, popover_data
 from .citeproc import Formatted, request_id
 from .glossary_page import gloss_data
-from .markup import attr, block_html, inline, md_text, page_url, source_links
-from .model import Edition, Note, Section
+from .markup import Marks, attr, block_html, inline, md_text, page_url, source_links
+from .model import Block, Edition, Note, Section
 from .resolve import citing_notes
 
 
@@ -30,13 +31,26 @@ def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
         out.append(f'# {md_text(front.chapter)} {{ data-stream="front" }}\n')
     else:
         out.append(f"# {md_text(section.heading)}\n")
-    out.extend(block_html(block) + "\n" for block in section.blocks)
+    if edition.apparatus:
+        out.append(
+            '<p class="reading-switch" data-ed=""><button type="button" class="app-switch" '
+            'aria-pressed="false">Show the text as received</button> '
+            '<a href="apparatus.html">What the editors changed</a></p>\n'
+        )
+    out.extend(block_html(block, marks(edition, block)) + "\n" for block in section.blocks)
     notes = notes_in(edition, section)
     if notes:
         out.append('## Notes { #notes data-ed="" }\n')
         out.append('<ol class="notes" data-stream="notes">')
-        out.extend(note_html(note, formatted) for note in notes)
+        out.extend(note_html(note, formatted, marks(edition, note)) for note in notes)
         out.append("</ol>\n")
+    here = {b.id for b in section.blocks} | {n.id for n in notes}
+    comments = [c for c in edition.commentary if c.place in here]
+    if comments:
+        out.append(editors_notes(edition, comments))
+    interventions = [i for i in edition.apparatus if i.place in here]
+    if interventions:
+        out.append(popover_data(interventions))
     ids = {m.entry for place in (*section.blocks, *notes) for m in place.mentions}
     if ids:
         out.append(gloss_data(edition, ids))
@@ -53,7 +67,16 @@ def notes_in(edition: Edition, section: Section) -> list[Note]:
     return [n for n in edition.chapter.notes if n.paragraph in ids]
 
 
-def note_html(note: Note, formatted: Formatted) -> str:
+def marks(edition: Edition, place: Block | Note) -> Marks:
+    """Everything marked in one block or note."""
+    return Marks(
+        place.mentions,
+        tuple(i for i in edition.apparatus if i.place == place.id),
+        tuple(c for c in edition.commentary if c.place == place.id),
+    )
+
+
+def note_html(note: Note, formatted: Formatted, note_marks: Marks) -> str:
     refs = "".join(
         f'<li class="ref ref-{attr(c.role)}"><a href="bibliography.html#ref-{attr(c.key)}">'
         f"{formatted.notes[request_id(note.number, i)]}</a></li>"
@@ -62,7 +85,7 @@ def note_html(note: Note, formatted: Formatted) -> str:
     return (
         f'<li class="note" id="note-{note.number}"><div class="note-body">'
         f'<span class="note-num">{note.number}.</span> '
-        f'<span class="note-text">{inline(note.text, note.mentions)}</span> '
+        f'<span class="note-text">{inline(note.text, note_marks)}</span> '
         f'<a class="note-back" href="#call-{note.number}" data-ed="" '
         f'aria-label="Back to the text at note {note.number}">↩</a></div>'
         f'<ul class="note-refs" data-ed="" aria-label="Reference">{refs}</ul></li>'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .apparatus_page import apparatus_page
 from .citeproc import Formatted
 from .glossary_page import glossary_page, persons_page
 from .markup import page_name
@@ -15,6 +16,8 @@ def nav(edition: Edition) -> list:
     registers = [{"Bibliography": "bibliography.md"}]
     if edition.glossary:
         registers += [{"Glossary": "glossary.md"}, {"Persons": "persons.md"}]
+    if edition.apparatus or edition.commentary:
+        registers.append({"Apparatus": "apparatus.md"})
     return [
         {"Home": "index.md"},
         {edition.metadata["chapter_title"]: chapter},
@@ -32,4 +35,6 @@ def pages(edition: Edition, formatted: Formatted) -> dict[str, str]:
     if edition.glossary:
         result["glossary.md"] = glossary_page(edition)
         result["persons.md"] = persons_page(edition)
+    if edition.apparatus or edition.commentary:
+        result["apparatus.md"] = apparatus_page(edition)
     return result

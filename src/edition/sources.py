@@ -34,6 +34,14 @@ class Paths:
         return self.sources / "glossary.yaml"
 
     @property
+    def apparatus(self) -> Path:
+        return self.sources / "apparatus.yaml"
+
+    @property
+    def commentary(self) -> Path:
+        return self.sources / "commentary.yaml"
+
+    @property
     def bibliography(self) -> Path:
         return self.root / "bibliography.bib"
 
