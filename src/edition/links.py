@@ -3,6 +3,7 @@ page loads anything from another host."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from html import unescape
@@ -41,13 +42,13 @@ def check_links(site: Path, base_path: str = "/") -> list[str]:
     """Problems found: a missing file or anchor, or a resource from another host.
 
     A root-relative link ("/repo/page.html", as in MkDocs' 404 page) is read
-    against the site's base path, where the site will be served.
+    against the site's base path, where the site will be served. Paths are
+    worked out as strings against one listing of the site, not on the disk.
     """
-    site = site.resolve()
-    pages = {p: _parse(p) for p in sorted(site.rglob("*.html"))}
+    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    pages = {name: _parse(site / name) for name in sorted(files) if name.endswith(".html")}
     problems = []
-    for path, page in pages.items():
-        name = path.relative_to(site).as_posix()
+    for name, page in pages.items():
         for tag, url in page.links:
             parts = urlsplit(url)
             if parts.scheme or parts.netloc:
@@ -56,22 +57,21 @@ def check_links(site: Path, base_path: str = "/") -> list[str]:
                 continue
             if url.startswith(("mailto:", "data:", "javascript:")):
                 continue
-            if parts.path.startswith("/"):
-                if not parts.path.startswith(base_path):
+            path = unquote(parts.path)
+            if path.startswith("/"):
+                if not path.startswith(base_path):
                     problems.append(f"{name}: link {url} is outside the site's base {base_path}")
                     continue
-                target = (site / unquote(parts.path[len(base_path) :])).resolve()
-            elif parts.path:
-                target = (path.parent / unquote(parts.path)).resolve()
+                target = posixpath.normpath(path[len(base_path) :] or ".")
+            elif path:
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(name), path))
             else:
-                target = path
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
+                target = name
+            if target not in files:
+                target = posixpath.normpath(posixpath.join(target, "index.html"))
+            if target not in files:
                 problems.append(f"{name}: link to missing {url}")
                 continue
-            if parts.fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else _parse(target).ids
-                if unquote(parts.fragment) not in ids:
-                    problems.append(f"{name}: link to missing anchor {url}")
+            if parts.fragment and target in pages and unquote(parts.fragment) not in pages[target].ids:
+                problems.append(f"{name}: link to missing anchor {url}")
     return problems
