@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .build import CheckFailed, build, check
 from .errors import EditionError
-from .sources import Paths
+from .lock import ACCEPT, assign, describe, initial, read_lock, write_lock
+from .sources import Paths, read_chapter
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -31,6 +32,24 @@ def _check(args: argparse.Namespace) -> int:
         raise CheckFailed(problems)
     print("check passed: every word of the received chapter is on the pages; all links resolve")
     return 0
+
+
+def _lock(args: argparse.Namespace) -> int:
+    """Create the paragraph lock, show what would change, or accept the change."""
+    paths = Paths(args.root)
+    chapter, _, _ = read_chapter(paths, locked=False)
+    blocks = list(chapter.blocks)
+    if not paths.lock.exists():
+        write_lock(paths.lock, initial(blocks))
+        print(f"wrote {paths.lock}: {len(blocks)} paragraphs, ¶1–¶{len(blocks)}")
+        return 0
+    assignment = assign(blocks, *read_lock(paths.lock))
+    if args.accept:
+        write_lock(paths.lock, assignment)
+        print(f"accepted: {describe(assignment)}")
+        return 0
+    print(f"pending: {describe(assignment)}" + (f" (run `{ACCEPT}`)" if assignment.moves_ids else ""))
+    return 1 if assignment.moves_ids else 0
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -58,6 +77,9 @@ def parser() -> argparse.ArgumentParser:
         run=_build
     )
     commands.add_parser("check", help="validate the inputs and check the built site").set_defaults(run=_check)
+    lock = commands.add_parser("lock", help="create the paragraph lock, or show or accept id changes")
+    lock.add_argument("--accept", action="store_true", help="accept new and retired paragraph ids")
+    lock.set_defaults(run=_lock)
     serve = commands.add_parser("serve", help="build, then serve site/ on localhost")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000, help="0 picks a free port")

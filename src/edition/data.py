@@ -14,6 +14,7 @@ def paragraphs(edition: Edition) -> list[dict]:
         {
             "id": b.id,
             "n": b.n,
+            "label": b.number,
             "section": s.slug,
             "kind": b.kind,
             "text": b.text,

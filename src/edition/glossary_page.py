@@ -25,7 +25,7 @@ def places(edition: Edition) -> dict[str, tuple[str, str]]:
     result = {}
     for section in edition.chapter.sections:
         for block in section.blocks:
-            result[block.id] = (f"{page_url(section.slug)}#{block.id}", f"¶{block.n}")
+            result[block.id] = (f"{page_url(section.slug)}#{block.id}", f"¶{block.number}")
     section_of = {b.id: s.slug for s in edition.chapter.sections for b in s.blocks}
     for note in edition.chapter.notes:
         result[note.id] = (f"{page_url(section_of[note.paragraph])}#{note.id}", f"n. {note.number}")

@@ -147,7 +147,8 @@ def comment_call(comment: Comment) -> str:
 def paragraph_number(block: Block) -> str:
     return (
         f'<a class="pnum" href="#{block.id}" data-ed="" '
-        f'aria-label="Paragraph {block.n}" title="Permalink to paragraph {block.n}">{block.n}</a>'
+        f'aria-label="Paragraph {block.number}" title="Permalink to paragraph {block.number}">'
+        f"{block.number}</a>"
     )
 
 
@@ -155,14 +156,14 @@ def block_html(block: Block, marks: Marks = Marks()) -> str:
     number = paragraph_number(block)
     if block.kind == "quotation":
         return (
-            f'<blockquote class="para" id="{block.id}" data-n="{block.n}">{number}'
+            f'<blockquote class="para" id="{block.id}" data-n="{block.number}">{number}'
             f"<p>{inline(block.text, marks)}</p></blockquote>"
         )
     if block.kind == "table":
-        opening = f'<div class="para table-block" id="{block.id}" data-n="{block.n}">'
+        opening = f'<div class="para table-block" id="{block.id}" data-n="{block.number}">'
         return f"{opening}{number}{table_html(block, marks)}</div>"
     body = inline(block.text, marks)
-    return f'<p class="para" id="{block.id}" data-n="{block.n}">{number}{body}</p>'
+    return f'<p class="para" id="{block.id}" data-n="{block.number}">{number}{body}</p>'
 
 
 GAP = (

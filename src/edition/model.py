@@ -43,10 +43,16 @@ class Block:
     columns: tuple[str, ...] = ()
     caption: str = ""
     mentions: tuple[Mention, ...] = ()
+    label: str = ""  # the permanent number from sources/paragraphs.lock ("12", "12a")
+
+    @property
+    def number(self) -> str:
+        """The paragraph's number as readers cite it."""
+        return self.label or str(self.n)
 
     @property
     def id(self) -> str:
-        return f"p{self.n}"
+        return f"p{self.number}"
 
 
 @dataclass(frozen=True)

@@ -33,12 +33,13 @@ def attach_calls(sections: tuple[Section, ...], notes: tuple[Note, ...], path: P
             for match in CALL.finditer(block.text):
                 number = int(match.group(1))
                 if number not in by_number:
-                    raise EditionError(path, block.line, f"note call [{number}] in ¶{block.n} has no note")
+                    message = f"note call [{number}] in ¶{block.number} has no note"
+                    raise EditionError(path, block.line, message)
                 if number in called:
                     raise EditionError(
                         path,
                         block.line,
-                        f"note {number} is called twice (¶{block.n} and before, {called[number]})",
+                        f"note {number} is called twice (¶{block.number} and before, {called[number]})",
                     )
                 called[number] = block.id
     for note in notes:

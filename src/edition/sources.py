@@ -9,6 +9,7 @@ from .bibliography import read_bibliography
 from .chapter import raw_blocks, read_received, split_parts
 from .errors import EditionError
 from .glossary import read_glossary
+from .lock import apply_lock
 from .model import Chapter, Edition, Front, Metadata
 from .notes import attach_calls, parse_notes
 from .structure import build_sections, section_specs, table_specs
@@ -28,6 +29,10 @@ class Paths:
     @property
     def edition_yaml(self) -> Path:
         return self.sources / "edition.yaml"
+
+    @property
+    def lock(self) -> Path:
+        return self.sources / "paragraphs.lock"
 
     @property
     def glossary(self) -> Path:
@@ -66,7 +71,8 @@ class Paths:
         return self.root / ".cache"
 
 
-def read_chapter(paths: Paths) -> tuple[Chapter, Metadata, Path]:
+def read_chapter(paths: Paths, locked: bool = True) -> tuple[Chapter, Metadata, Path]:
+    """The chapter; with `locked`, its blocks carry their permanent numbers from the lock."""
     yaml_path = paths.edition_yaml
     spec = load_yaml(yaml_path)
     received = require(spec, "received", yaml_path, dict)
@@ -83,6 +89,8 @@ def read_chapter(paths: Paths) -> tuple[Chapter, Metadata, Path]:
         yaml_path,
         text_path,
     )
+    if locked:
+        sections = apply_lock(sections, paths.lock)
     notes = attach_calls(sections, parse_notes(parts.notes, text_path), text_path)
     chapter = Chapter(Front(*front_lines), sections, notes, parts.colophon.text)
     return chapter, Metadata(dict(require(spec, "metadata", yaml_path, dict))), text_path
