@@ -11,7 +11,7 @@ from edition.build import load
 from edition.model import Edition
 
 ROOT = Path(__file__).resolve().parents[1]
-INPUTS = ("sources", "docs", "bibliography.bib", "mkdocs.yml")
+INPUTS = ("sources", "docs", "overrides", "bibliography.bib", "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")

@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 pytestmark = pytest.mark.browser
@@ -90,12 +91,19 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = copy / "site"
     assert (site / "index.html").is_file(), f"the build wrote no {site / 'index.html'}"
 
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    # Serve it under the project path of its configured site URL, as GitHub Pages will.
+    site_path = urlsplit(
+        yaml.safe_load((copy / "sources/edition.yaml").read_text("utf-8"))["metadata"]["site_url"]
+    ).path
+    served = copy / "served"
+    (served / site_path.strip("/")).parent.mkdir(parents=True, exist_ok=True)
+    (served / site_path.strip("/")).symlink_to(site, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(served))
     server = _QuietServer((LOCAL_HOST, 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}{site_path}"
     finally:
         server.shutdown()
         server.server_close()
@@ -501,3 +509,45 @@ def test_editors_note_popover_and_its_place_in_the_apparatus(page: Page, site_ur
     expect(entry).to_be_visible()
     entry.locator("a").first.click()
     page.wait_for_url(re.compile(r"the-troika-reacts\.html#p\d+$"))
+
+
+# --------------------------------------------------------------------------- citing
+
+
+def test_cite_by_keyboard_copy_and_escape(new_page: Callable[..., Page], site_url: str) -> None:
+    page = new_page(permissions=["clipboard-read", "clipboard-write"])
+    page.goto(site_url + UNREST)
+    cite = page.locator("#p12 button.cite-btn")
+    cite.focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name="Cite paragraph 12")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("para. 12")
+    expect(dialog).to_contain_text("(Cliff, 1991, para. 12)")
+    expect(dialog.locator(".cite-url a")).to_have_attribute("href", re.compile(r"/p/12\.html$"))
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Copy"
+    page.keyboard.press("Enter")
+    expect(dialog.locator(".cite-status")).to_have_text("Copied.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Tony Cliff, “The New Course Controversy,”") and "para. 12" in copied
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    assert page.evaluate("document.activeElement.getAttribute('data-cite')") == "12"
+
+
+def test_a_permanent_address_lands_on_the_paragraph_and_highlights_it(page: Page, site_url: str) -> None:
+    page.goto(site_url + "p/12.html")
+    page.wait_for_url(re.compile(re.escape(site_url) + r"unrest-among-industrial-workers\.html#p12$"))
+    target = page.locator("#p12")
+    expect(target).to_be_in_viewport()
+    other = page.locator("#p13")
+    background = target.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert background != other.evaluate("el => getComputedStyle(el).backgroundColor")
+
+
+def test_downloads_exist(page: Page, site_url: str) -> None:
+    page.goto(site_url + UNREST)
+    href = page.locator("#p12 button.cite-btn").get_attribute("data-cite")
+    text = page.evaluate("label => fetch(`cite/p${label}.bib`).then(r => r.text())", href)
+    assert text.startswith("@inbook{para-12,")

@@ -64,7 +64,7 @@ def test_note_numbers_run_across_pages(built):
 def test_data_files(built, edition):
     paragraphs = json.loads((built / "site/data/paragraphs.json").read_text("utf-8"))
     assert [p["n"] for p in paragraphs] == list(range(1, len(edition.chapter.blocks) + 1))
-    assert set(paragraphs[0]) == {"id", "n", "section", "kind", "text", "url"}
+    assert set(paragraphs[0]) == {"id", "n", "label", "section", "kind", "text", "url"}
     assert paragraphs[11]["url"] == "unrest-among-industrial-workers.html#p12"
     notes = json.loads((built / "site/data/notes.json").read_text("utf-8"))
     assert len(notes) == 43 and notes[29]["text"] == "Ibid.."

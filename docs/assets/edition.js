@@ -178,6 +178,122 @@
     initFilter();
     initSortable();
     initSwitch();
+    initCite();
+  }
+
+  /* The Cite dialog: a paragraph's citation in three styles (formatted at build time
+     from CSL), its permanent address, downloads, and copying with a confirmation. */
+  var dialog = null;
+  var citeOpener = null;
+  var citeData = null;
+
+  function citeFor(label) {
+    if (citeData === null) {
+      var data = document.getElementById("cite-data");
+      citeData = data ? JSON.parse(data.textContent) : {paragraphs: {}, references: {}};
+    }
+    return citeData.paragraphs[label] ? {p: citeData.paragraphs[label], refs: citeData.references} : null;
+  }
+
+  function copyText(value, status) {
+    function done(ok) {
+      status.textContent = ok ? "Copied." : "Could not copy: select the text and copy it.";
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(value).then(function () { done(true); }, function () { done(false); });
+    } else {
+      done(false);
+    }
+  }
+
+  function citeBlock(title, html, extra) {
+    var section = document.createElement("section");
+    section.className = "cite-style";
+    section.appendChild(text("h3", "cite-style-name", title));
+    var body = document.createElement("p");
+    body.className = "cite-text";
+    body.innerHTML = html;  // formatted by pandoc's citeproc at build time
+    section.appendChild(body);
+    if (extra) section.appendChild(text("p", "cite-intext", extra));
+    var button = text("button", "cite-copy", "Copy");
+    button.type = "button";
+    button.setAttribute("aria-label", "Copy the " + title + " citation");
+    button.addEventListener("click", function () {
+      copyText(body.textContent + (extra ? "\n" + extra : ""), dialog.querySelector(".cite-status"));
+    });
+    section.appendChild(button);
+    return section;
+  }
+
+  function closeCite() {
+    if (!dialog || dialog.hidden) return;
+    dialog.hidden = true;
+    if (citeOpener) citeOpener.focus();
+  }
+
+  function openCite(button) {
+    var found = citeFor(button.getAttribute("data-cite"));
+    if (!found) return;
+    hide();
+    if (!dialog) {
+      dialog = document.createElement("div");
+      dialog.className = "cite-dialog";
+      dialog.id = "cite-dialog";
+      dialog.setAttribute("role", "dialog");
+      dialog.setAttribute("aria-modal", "false");
+      dialog.setAttribute("aria-labelledby", "cite-title");
+      document.body.appendChild(dialog);
+    }
+    var label = button.getAttribute("data-cite");
+    dialog.innerHTML = "";
+    var head = text("h2", "cite-title", "Cite paragraph " + label);
+    head.id = "cite-title";
+    dialog.appendChild(head);
+    var close = text("button", "cite-close", "×");
+    close.type = "button";
+    close.setAttribute("aria-label", "Close");
+    close.addEventListener("click", closeCite);
+    dialog.appendChild(close);
+    var link = text("p", "cite-url", "Permanent address: ");
+    var a = text("a", "", found.p.url);
+    a.href = found.p.url;
+    link.appendChild(a);
+    dialog.appendChild(link);
+    dialog.appendChild(citeBlock("Chicago", found.p.chicago));
+    dialog.appendChild(citeBlock("APA", found.refs.apa || "", "In the text: " + found.p.apa));
+    dialog.appendChild(citeBlock("MLA", found.refs.mla || "", "In the text: " + found.p.mla));
+    var files = text("p", "cite-files", "Download: ");
+    [["BibTeX", found.p.bibtex_file], ["CSL-JSON", found.p.json_file]].forEach(function (pair, i) {
+      var file = text("a", "", pair[0]);
+      file.href = pair[1];
+      file.setAttribute("download", "");
+      if (i) files.appendChild(document.createTextNode(" · "));
+      files.appendChild(file);
+    });
+    dialog.appendChild(files);
+    var status = text("p", "cite-status", "");
+    status.setAttribute("role", "status");
+    dialog.appendChild(status);
+    citeOpener = button;
+    dialog.hidden = false;
+    var rect = button.getBoundingClientRect();
+    var width = Math.min(32 * 16, document.documentElement.clientWidth - 16);
+    dialog.style.width = width + "px";
+    dialog.style.left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8)) + "px";
+    dialog.style.top = (rect.bottom + window.scrollY + 6) + "px";
+    dialog.querySelector(".cite-copy").focus();
+  }
+
+  function initCite() {
+    document.querySelectorAll("button.cite-btn[data-cite]").forEach(function (button) {
+      button.addEventListener("click", function () { openCite(button); });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && dialog && !dialog.hidden) closeCite();
+    });
+    document.addEventListener("pointerdown", function (event) {
+      if (dialog && !dialog.hidden && !dialog.contains(event.target) && event.target !== citeOpener) closeCite();
+    });
   }
 
   /* The apparatus switch: the reading text, or the text exactly as received.

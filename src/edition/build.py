@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from . import data, render
 from .apparatus import link_apparatus
 from .chapter import read_received
+from .cite import cite_items, downloads, redirects
 from .citeproc import Formatted, format_citations, request_id
 from .commentary import link_commentary
 from .errors import EditionError
@@ -56,13 +57,16 @@ def format_edition(edition: Edition, paths: Paths) -> Formatted:
         for note in edition.chapter.notes
         for i, citation in enumerate(note.citations)
     }
-    return format_citations(edition.bibliography, requests, paths.cache / "citeproc")
+    return format_citations(edition.bibliography, requests, paths.cache / "citeproc", cite_items(edition))
 
 
 def write_docs(edition: Edition, formatted: Formatted, paths: Paths, docs: Path) -> None:
     """The MkDocs input: the hand-written pages, the generated pages and the data."""
     shutil.copytree(paths.docs, docs)
     for name, text in render.pages(edition, formatted).items():
+        (docs / name).write_text(text, "utf-8")
+    for name, text in {**redirects(edition), **downloads(edition, formatted)}.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text, "utf-8")
     (docs / "data").mkdir(exist_ok=True)
     for name, records in data.data_files(edition).items():
@@ -76,6 +80,7 @@ def write_config(edition: Edition, paths: Paths, work: Path) -> Path:
         "docs_dir": "docs",
         "site_dir": "site",
         "site_url": edition.metadata["site_url"],
+        "theme": {"custom_dir": str((paths.root / "overrides").resolve())},
         "nav": render.nav(edition),
     }
     path = work / "mkdocs.yml"

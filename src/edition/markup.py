@@ -145,10 +145,13 @@ def comment_call(comment: Comment) -> str:
 
 
 def paragraph_number(block: Block) -> str:
+    """The number in the margin, a link to the paragraph itself, and its Cite control."""
     return (
         f'<a class="pnum" href="#{block.id}" data-ed="" '
         f'aria-label="Paragraph {block.number}" title="Permalink to paragraph {block.number}">'
         f"{block.number}</a>"
+        f'<button type="button" class="cite-btn" data-cite="{attr(block.number)}" data-ed="" '
+        f'aria-haspopup="dialog" aria-label="Cite paragraph {block.number}">Cite</button>'
     )
 
 

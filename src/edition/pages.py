@@ -11,17 +11,20 @@ from __future__ import annotations
 from html import escape
 
 from .apparatus_page import editors_notes, popover_data
+from .cite import cite_data, head_metadata
 from .citeproc import Formatted, request_id
 from .glossary_page import gloss_data
 from .markup import Marks, attr, block_html, inline, md_text, page_url, source_links
 from .model import Block, Edition, Note, Section
 from .resolve import citing_notes
+from .yamlfile import dump_yaml
 
 
 def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
     chapter = edition.chapter
     section = chapter.sections[index]
-    out = [f"---\ntitle: {_yaml_string(section.title)}\n---\n"]
+    front_matter = {"title": section.title, **head_metadata(edition, section)}
+    out = [f"---\n{dump_yaml(front_matter)}---\n"]
     if section.heading is None:
         front = chapter.front
         out.append(
@@ -48,6 +51,8 @@ def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
     comments = [c for c in edition.commentary if c.place in here]
     if comments:
         out.append(editors_notes(edition, comments))
+    if formatted.paragraphs:
+        out.append(cite_data(edition, formatted, section.blocks))
     interventions = [i for i in edition.apparatus if i.place in here]
     if interventions:
         out.append(popover_data(interventions))
@@ -118,7 +123,3 @@ def bibliography_page(edition: Edition, formatted: Formatted) -> str:
         )
     out.append("</div>\n")
     return "\n".join(out)
-
-
-def _yaml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
