@@ -546,8 +546,12 @@ def test_a_permanent_address_lands_on_the_paragraph_and_highlights_it(page: Page
     assert background != other.evaluate("el => getComputedStyle(el).backgroundColor")
 
 
-def test_downloads_exist(page: Page, site_url: str) -> None:
+def test_downloads_are_made_in_the_page(page: Page, site_url: str) -> None:
     page.goto(site_url + UNREST)
-    href = page.locator("#p12 button.cite-btn").get_attribute("data-cite")
-    text = page.evaluate("label => fetch(`cite/p${label}.bib`).then(r => r.text())", href)
-    assert text.startswith("@inbook{para-12,")
+    page.locator("#p12 button.cite-btn").click()
+    link = page.get_by_role("link", name="BibTeX")
+    assert link.get_attribute("download") == "cliff-new-course-p12.bib"
+    with page.expect_download() as download:
+        link.click()
+    text = download.value.path().read_text("utf-8")
+    assert text.startswith("@inbook{para-12,") and "p/12.html" in text

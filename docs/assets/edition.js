@@ -263,10 +263,11 @@
     dialog.appendChild(citeBlock("APA", found.refs.apa || "", "In the text: " + found.p.apa));
     dialog.appendChild(citeBlock("MLA", found.refs.mla || "", "In the text: " + found.p.mla));
     var files = text("p", "cite-files", "Download: ");
-    [["BibTeX", found.p.bibtex_file], ["CSL-JSON", found.p.json_file]].forEach(function (pair, i) {
-      var file = text("a", "", pair[0]);
-      file.href = pair[1];
-      file.setAttribute("download", "");
+    [["BibTeX", found.p.bibtex, "application/x-bibtex", ".bib"],
+     ["CSL-JSON", found.p.csl_json, "application/vnd.citationstyles.csl+json", ".json"]].forEach(function (kind, i) {
+      var file = text("a", "", kind[0]);
+      file.href = URL.createObjectURL(new Blob([kind[1]], {type: kind[2]}));
+      file.setAttribute("download", "cliff-new-course-p" + label + kind[3]);
       if (i) files.appendChild(document.createTextNode(" · "));
       files.appendChild(file);
     });

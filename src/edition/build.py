@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from . import data, render
 from .apparatus import link_apparatus
 from .chapter import read_received
-from .cite import cite_items, downloads, redirects
+from .cite import cite_items, redirects
 from .citeproc import Formatted, format_citations, request_id
 from .commentary import link_commentary
 from .errors import EditionError
@@ -60,21 +60,44 @@ def format_edition(edition: Edition, paths: Paths) -> Formatted:
     return format_citations(edition.bibliography, requests, paths.cache / "citeproc", cite_items(edition))
 
 
-def write_docs(edition: Edition, formatted: Formatted, paths: Paths, docs: Path) -> None:
-    """The MkDocs input: the hand-written pages, the generated pages and the data."""
-    shutil.copytree(paths.docs, docs)
-    for name, text in render.pages(edition, formatted).items():
-        (docs / name).write_text(text, "utf-8")
-    for name, text in {**redirects(edition), **downloads(edition, formatted)}.items():
-        (docs / name).parent.mkdir(parents=True, exist_ok=True)
-        (docs / name).write_text(text, "utf-8")
-    (docs / "data").mkdir(exist_ok=True)
-    for name, records in data.data_files(edition).items():
-        (docs / "data" / name).write_text(json.dumps(records, ensure_ascii=False, indent=1), "utf-8")
+def docs_files(edition: Edition, formatted: Formatted, paths: Paths) -> dict[str, bytes]:
+    """The MkDocs input, by path: the hand-written pages, the generated pages, the
+    paragraphs' permanent addresses and the data."""
+    files = {
+        p.relative_to(paths.docs).as_posix(): p.read_bytes() for p in paths.docs.rglob("*") if p.is_file()
+    }
+    generated = {**render.pages(edition, formatted), **redirects(edition)}
+    generated.update(
+        {
+            f"data/{name}": json.dumps(records, ensure_ascii=False, indent=1)
+            for name, records in data.data_files(edition).items()
+        }
+    )
+    files.update({name: text.encode("utf-8") for name, text in generated.items()})
+    return files
 
 
-def write_config(edition: Edition, paths: Paths, work: Path) -> Path:
-    """An mkdocs.yml that inherits the project's and adds what the sources decide."""
+def sync_tree(files: dict[str, bytes], root: Path) -> None:
+    """Make the folder hold exactly these files, writing only those that changed.
+
+    The generated docs are intermediate output: keeping unchanged files saves
+    creating a few hundred files on every build."""
+    for path in sorted(root.rglob("*"), reverse=True) if root.exists() else ():
+        name = path.relative_to(root).as_posix()
+        if path.is_file() and name not in files:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    for name, content in files.items():
+        target = root / name
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+def write_config(edition: Edition, paths: Paths) -> Path:
+    """build/mkdocs.yml: it inherits the project's and adds what the sources decide."""
     config = {
         "INHERIT": str(paths.mkdocs_yml.resolve()),
         "docs_dir": "docs",
@@ -83,12 +106,12 @@ def write_config(edition: Edition, paths: Paths, work: Path) -> Path:
         "theme": {"custom_dir": str((paths.root / "overrides").resolve())},
         "nav": render.nav(edition),
     }
-    path = work / "mkdocs.yml"
+    path = paths.build / "mkdocs.yml"
     path.write_text(dump_yaml(config), "utf-8")
     return path
 
 
-def run_mkdocs(config_file: Path) -> None:
+def run_mkdocs(config_file: Path, site_dir: Path) -> None:
     """MkDocs in strict mode; its warnings become the problems reported."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -96,7 +119,7 @@ def run_mkdocs(config_file: Path) -> None:
 
     with captured("mkdocs") as warnings:
         try:
-            mkdocs_build(load_config(str(config_file), strict=True))
+            mkdocs_build(load_config(str(config_file), strict=True, site_dir=str(site_dir)))
         except (Abort, ConfigurationError) as exc:
             raise CheckFailed([f"mkdocs build --strict: {w}" for w in warnings] or [str(exc)]) from exc
 
@@ -128,16 +151,15 @@ def build(root: Path) -> Built:
     edition = load(root)
     formatted = format_edition(edition, paths)
     paths.build.mkdir(exist_ok=True)
+    sync_tree(docs_files(edition, formatted, paths), paths.build / "docs")
+    config = write_config(edition, paths)
     with tempfile.TemporaryDirectory(dir=paths.build, prefix=".work-") as tmp:
-        work = Path(tmp)
-        write_docs(edition, formatted, paths, work / "docs")
-        run_mkdocs(write_config(edition, paths, work))
-        problems = check_site(edition, work / "site")
+        site = Path(tmp) / "site"
+        run_mkdocs(config, site)
+        problems = check_site(edition, site)
         if problems:
             raise CheckFailed(problems)
-        _replace(work / "site", paths.site)
-        _replace(work / "docs", paths.build / "docs")
-        (work / "mkdocs.yml").replace(paths.build / "mkdocs.yml")
+        _replace(site, paths.site)
     return Built(edition, paths.site)
 
 

@@ -53,30 +53,22 @@ def _script(element_id: str, data: object) -> str:
 
 
 def cite_data(edition: Edition, formatted: Formatted, blocks: tuple[Block, ...]) -> str:
-    """The citations of one page's paragraphs, as a JSON script the Cite dialog reads."""
+    """The citations of one page's paragraphs, as a JSON script the Cite dialog reads:
+    the three styles, the permanent address, and the BibTeX and CSL-JSON records the
+    dialog offers as downloads (made in the page, so no file per paragraph is needed)."""
+    items = cite_items(edition).paragraphs
     data = {
         "references": formatted.references,
         "paragraphs": {
             b.number: {
-                **{k: v for k, v in formatted.paragraphs[b.number].items() if k != "bibtex"},
+                **formatted.paragraphs[b.number],
                 "url": permalink(edition, b.number),
-                "bibtex_file": f"cite/p{b.number}.bib",
-                "json_file": f"cite/p{b.number}.json",
+                "csl_json": json.dumps([items[b.number]], ensure_ascii=False, indent=1),
             }
             for b in blocks
         },
     }
     return _script("cite-data", data)
-
-
-def downloads(edition: Edition, formatted: Formatted) -> dict[str, str]:
-    """The BibTeX and CSL-JSON file of every paragraph, by path in the site."""
-    items = cite_items(edition).paragraphs
-    files = {}
-    for label, item in items.items():
-        files[f"cite/p{label}.bib"] = formatted.paragraphs[label]["bibtex"]
-        files[f"cite/p{label}.json"] = json.dumps([item], ensure_ascii=False, indent=1)
-    return files
 
 
 def redirect_page(edition: Edition, section: Section, block: Block) -> str:
