@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.build import load
+from edition.build import build, load
 from edition.model import Edition
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,15 +19,28 @@ def edition() -> Edition:
     return load(ROOT)
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the project's inputs that a test may edit."""
+def copy_inputs(target: Path) -> Path:
     for name in INPUTS:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name)
+            shutil.copytree(source, target / name)
         else:
-            shutil.copy2(source, tmp_path / name)
+            shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """A copy of the project, built once for the tests that only read the site."""
+    root = copy_inputs(tmp_path_factory.mktemp("built"))
+    build(root)
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's inputs that a test may edit."""
+    copy_inputs(tmp_path)
     if (ROOT / ".cache").exists():
         shutil.copytree(ROOT / ".cache", tmp_path / ".cache")
     return tmp_path

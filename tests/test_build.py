@@ -8,7 +8,7 @@ import sys
 import pytest
 from conftest import edit, unlock_received
 
-from edition.build import build, check
+from edition.build import check
 
 SECTIONS = [
     "the-new-course-controversy",
@@ -18,20 +18,6 @@ SECTIONS = [
     "trotskys-elaboration-on-the-new-course",
     "weaknesses-in-trotskys-new-course",
 ]
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    import shutil
-
-    from conftest import INPUTS, ROOT
-
-    root = tmp_path_factory.mktemp("built")
-    for name in INPUTS:
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
-    build(root)
-    return root
 
 
 def run(root, *args):

@@ -2,24 +2,16 @@
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 
 import pytest
-from conftest import INPUTS, ROOT
 
-from edition.build import build
 from edition.cite import cite_items, permalink
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("cite")
-    for name in INPUTS:
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
-    build(root)
-    return root / "site"
+def site(built):
+    return built / "site"
 
 
 class Head(HTMLParser):
