@@ -60,13 +60,17 @@ def format_edition(edition: Edition, paths: Paths) -> Formatted:
     return format_citations(edition.bibliography, requests, paths.cache / "citeproc", cite_items(edition))
 
 
-def docs_files(edition: Edition, formatted: Formatted, paths: Paths) -> dict[str, bytes]:
+def docs_files(
+    edition: Edition, formatted: Formatted, paths: Paths, downloads: dict[str, bytes] | None = None
+) -> dict[str, bytes]:
     """The MkDocs input, by path: the hand-written pages, the generated pages, the
-    paragraphs' permanent addresses and the data."""
+    paragraphs' permanent addresses, the data, and any downloads."""
+    downloads = downloads or {}
     files = {
         p.relative_to(paths.docs).as_posix(): p.read_bytes() for p in paths.docs.rglob("*") if p.is_file()
     }
-    generated = {**render.pages(edition, formatted), **redirects(edition)}
+    sizes = {name: len(content) for name, content in downloads.items()}
+    generated = {**render.pages(edition, formatted, sizes), **redirects(edition)}
     generated.update(
         {
             f"data/{name}": json.dumps(records, ensure_ascii=False, indent=1)
@@ -74,6 +78,7 @@ def docs_files(edition: Edition, formatted: Formatted, paths: Paths) -> dict[str
         }
     )
     files.update({name: text.encode("utf-8") for name, text in generated.items()})
+    files.update({f"downloads/{name}": content for name, content in downloads.items()})
     return files
 
 
@@ -96,17 +101,28 @@ def sync_tree(files: dict[str, bytes], root: Path) -> None:
         target.write_bytes(content)
 
 
-def write_config(edition: Edition, paths: Paths) -> Path:
-    """build/mkdocs.yml: it inherits the project's and adds what the sources decide."""
+OFFLINE = {
+    # Material's offline plugin: search from file://, with the iframe-worker shim
+    # shipped in overrides/ instead of fetched from a CDN.
+    "plugins": ["search", "offline"],
+    "extra": {"polyfills": ["assets/javascripts/iframe-worker/shim.js"]},
+}
+
+
+def write_config(edition: Edition, paths: Paths, variant: str = "") -> Path:
+    """build/mkdocs[-variant].yml: it inherits the project's and adds what the sources
+    decide; the "offline" variant is the one for file://."""
+    suffix = f"-{variant}" if variant else ""
     config = {
         "INHERIT": str(paths.mkdocs_yml.resolve()),
-        "docs_dir": "docs",
-        "site_dir": "site",
+        "docs_dir": f"docs{suffix}",
+        "site_dir": f"site{suffix}",
         "site_url": edition.metadata["site_url"],
         "theme": {"custom_dir": str((paths.root / "overrides").resolve())},
         "nav": render.nav(edition),
+        **(OFFLINE if variant == "offline" else {}),
     }
-    path = paths.build / "mkdocs.yml"
+    path = paths.build / f"mkdocs{suffix}.yml"
     path.write_text(dump_yaml(config), "utf-8")
     return path
 
@@ -146,21 +162,25 @@ def check_site(edition: Edition, site: Path) -> list[str]:
     )
 
 
-def build(root: Path) -> Built:
+def build(
+    root: Path, downloads: dict[str, bytes] | None = None, variant: str = "", target: Path | None = None
+) -> Built:
+    """Build the site (or its offline variant) and put it at target (site/ by default)."""
     paths = Paths(root)
     edition = load(root)
     formatted = format_edition(edition, paths)
     paths.build.mkdir(exist_ok=True)
-    sync_tree(docs_files(edition, formatted, paths), paths.build / "docs")
-    config = write_config(edition, paths)
+    suffix = f"-{variant}" if variant else ""
+    sync_tree(docs_files(edition, formatted, paths, downloads), paths.build / f"docs{suffix}")
+    config = write_config(edition, paths, variant)
     with tempfile.TemporaryDirectory(dir=paths.build, prefix=".work-") as tmp:
         site = Path(tmp) / "site"
         run_mkdocs(config, site)
         problems = check_site(edition, site)
         if problems:
             raise CheckFailed(problems)
-        _replace(site, paths.site)
-    return Built(edition, paths.site)
+        _replace(site, target or paths.site)
+    return Built(edition, target or paths.site)
 
 
 def _replace(new: Path, old: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .build import CheckFailed, build, check
 from .errors import EditionError
+from .export import export
 from .lock import ACCEPT, assign, describe, initial, read_lock, write_lock
 from .sources import Paths, read_chapter
 
@@ -23,6 +24,14 @@ def _build(args: argparse.Namespace) -> int:
         f"built {built.site}: {blocks} paragraphs, {notes} notes, "
         f"{len(built.edition.bibliography)} works; every check passed"
     )
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    sizes = export(args.root)
+    for name, count in sizes.items():
+        print(f"dist/{name}: {count:,} bytes")
+    print("site/ rebuilt with these on its Downloads page")
     return 0
 
 
@@ -77,6 +86,9 @@ def parser() -> argparse.ArgumentParser:
         run=_build
     )
     commands.add_parser("check", help="validate the inputs and check the built site").set_defaults(run=_check)
+    commands.add_parser(
+        "export", help="write dist/: the site zipped for file://, one HTML file, an EPUB"
+    ).set_defaults(run=_export)
     lock = commands.add_parser("lock", help="create the paragraph lock, or show or accept id changes")
     lock.add_argument("--accept", action="store_true", help="accept new and retired paragraph ids")
     lock.set_defaults(run=_lock)

@@ -27,6 +27,7 @@ class Marks:
     mentions: tuple[Mention, ...] = ()
     interventions: tuple[Intervention, ...] = ()
     comments: tuple[Comment, ...] = ()
+    static: bool = False  # for a page read without scripts: only the edited reading, marked
 
 
 @dataclass
@@ -88,30 +89,30 @@ def inline(text: str, marks: Marks = Marks(), seen: set[str] | None = None, offs
     editors' note call is a letter. `offset` places a table cell in its block's text.
     """
     seen = set() if seen is None else seen
-    return _render(text, _tree(_spans(text, marks, offset), len(text)), seen)
+    return _render(text, _tree(_spans(text, marks, offset), len(text)), seen, marks.static)
 
 
-def _render(text: str, node: _Span, seen: set[str]) -> str:
+def _render(text: str, node: _Span, seen: set[str], static: bool) -> str:
     pieces: list[tuple[bool, str]] = []  # (is plain text, html)
     position = node.start
     for child in node.children:
         pieces.append((True, escape(text[position : child.start], quote=False)))
         if child.kind == "call" and pieces and pieces[-1][0]:
             pieces[-1] = (True, pieces[-1][1].rstrip(" "))
-        pieces.append((False, _render_span(text, child, seen)))
+        pieces.append((False, _render_span(text, child, seen, static)))
         position = child.end
     pieces.append((True, escape(text[position : node.end], quote=False)))
     return "".join(html for _, html in pieces)
 
 
-def _render_span(text: str, span: _Span, seen: set[str]) -> str:
+def _render_span(text: str, span: _Span, seen: set[str], static: bool) -> str:
     if span.kind == "call":
         return note_call(span.value)
     if span.kind == "comment":
         return comment_call(span.value)
     if span.kind == "app":
-        return intervention(span.value)
-    inner = _render(text, span, seen)
+        return static_intervention(span.value) if static else intervention(span.value)
+    inner = _render(text, span, seen, static)
     first = span.value not in seen
     seen.add(span.value)
     return mention(span.value, inner, first)
@@ -125,6 +126,14 @@ def intervention(item: Intervention, edited_html: str | None = None, received_ht
         f'<span class="app app-{attr(item.type)}" data-app="{attr(item.id)}" tabindex="0">'
         f'<span class="app-edited" data-reading="edited">{edited}</span>'
         f'<span class="app-received" data-reading="received">{received}</span></span>'
+    )
+
+
+def static_intervention(item: Intervention) -> str:
+    """The edited reading only, marked, with a link to its entry in the apparatus."""
+    return (
+        f'<span class="app app-{attr(item.type)}">{escape(item.edited, quote=False)}</span>'
+        f'<a class="app-ref" href="#app-{attr(item.id)}" title="Editors’ change: see the apparatus">°</a>'
     )
 
 
@@ -181,7 +190,10 @@ def table_html(block: Block, marks: Marks = Marks()) -> str:
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in block.columns)
     lacunae = {i.start: i for i in marks.interventions if i.type == "lacuna"}
     cell_marks = Marks(
-        marks.mentions, tuple(i for i in marks.interventions if i.type != "lacuna"), marks.comments
+        marks.mentions,
+        tuple(i for i in marks.interventions if i.type != "lacuna"),
+        marks.comments,
+        marks.static,
     )
     seen: set[str] = set()
     offset = 0
@@ -196,6 +208,8 @@ def table_html(block: Block, marks: Marks = Marks()) -> str:
         if lacuna is None:
             return f'<td class="lacuna">{GAP}</td>'
         edited = escape(lacuna.edited, quote=False) if lacuna.edited else GAP
+        if marks.static:
+            return f'<td class="lacuna">{edited}<a class="app-ref" href="#app-{attr(lacuna.id)}">°</a></td>'
         return f'<td class="lacuna">{intervention(lacuna, edited, GAP)}</td>'
 
     rows = []

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from html import escape
+from pathlib import Path
+
 from .apparatus_page import apparatus_page
 from .citeproc import Formatted
 from .glossary_page import glossary_page, persons_page
-from .markup import page_name
+from .markup import attr, page_name
 from .model import Edition
 from .pages import bibliography_page, section_page
 
@@ -22,12 +25,13 @@ def nav(edition: Edition) -> list:
         {"Home": "index.md"},
         {edition.metadata["chapter_title"]: chapter},
         *registers,
+        {"Downloads": "downloads.md"},
         {"About this edition": "about.md"},
     ]
 
 
-def pages(edition: Edition, formatted: Formatted) -> dict[str, str]:
-    """Every generated page, by file name."""
+def pages(edition: Edition, formatted: Formatted, downloads: dict[str, int] | None = None) -> dict[str, str]:
+    """Every generated page, by file name; `downloads` gives the exports' names and sizes."""
     result = {
         page_name(s.slug): section_page(edition, i, formatted) for i, s in enumerate(edition.chapter.sections)
     }
@@ -37,4 +41,34 @@ def pages(edition: Edition, formatted: Formatted) -> dict[str, str]:
         result["persons.md"] = persons_page(edition)
     if edition.apparatus or edition.commentary:
         result["apparatus.md"] = apparatus_page(edition)
+    result["downloads.md"] = downloads_page(downloads or {})
     return result
+
+
+DESCRIPTIONS = {
+    ".zip": "the whole site, to unzip and open from the files (index.html), with no network",
+    ".html": "the whole chapter in one file, with notes, glossary and apparatus; prints well",
+    ".epub": "an EPUB 3 e-book of the same",
+}
+
+
+def size(count: int) -> str:
+    return f"{count / 1024:.0f} KB" if count < 1024 * 1024 else f"{count / 1024 / 1024:.1f} MB"
+
+
+def downloads_page(downloads: dict[str, int]) -> str:
+    rows = "".join(
+        f'<li><a href="downloads/{attr(name)}" download>{escape(name)}</a> '
+        f"({size(count)}; {count:,} bytes): {DESCRIPTIONS[Path(name).suffix]}</li>"
+        for name, count in downloads.items()
+    )
+    body = (
+        f'<ul class="downloads">{rows}</ul>'
+        if rows
+        else "<p>This build has no downloads: <code>edition export</code> makes them.</p>"
+    )
+    return (
+        "---\ntitle: Downloads\n---\n\n# Downloads\n\n"
+        '<p class="lede">The edition to take away, for reading with no network. The data files '
+        "are listed on the home page.</p>\n\n" + body + "\n"
+    )
