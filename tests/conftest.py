@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from edition.build import build, load
+from edition.export import export
 from edition.model import Edition
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +35,14 @@ def built(tmp_path_factory) -> Path:
     """A copy of the project, built once for the tests that only read the site."""
     root = copy_inputs(tmp_path_factory.mktemp("built"))
     build(root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory) -> Path:
+    """A copy of the project after `edition export`: dist/ and the rebuilt site/."""
+    root = copy_inputs(tmp_path_factory.mktemp("exported"))
+    export(root)
     return root
 
 

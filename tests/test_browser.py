@@ -555,3 +555,73 @@ def test_downloads_are_made_in_the_page(page: Page, site_url: str) -> None:
         link.click()
     text = download.value.path().read_text("utf-8")
     assert text.startswith("@inbook{para-12,") and "p/12.html" in text
+
+
+# --------------------------------------------------------------------------- offline export
+
+
+@pytest.fixture(scope="session")
+def offline_url(exported: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The exported zip, unzipped as a reader would, as a file:// address."""
+    import zipfile
+
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(next((exported / "dist").glob("*-site.zip"))) as archive:
+        archive.extractall(folder)
+    (site,) = folder.iterdir()
+    return site.as_uri() + "/"
+
+
+def test_offline_copy_navigates_and_searches(new_page: Callable[..., Page], offline_url: str) -> None:
+    page = new_page()
+    page.goto(offline_url + "index.html")
+    page.get_by_role("link", name="Unrest among industrial workers").first.click()
+    page.wait_for_url(re.compile(r"unrest-among-industrial-workers\.html$"))
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("Rabkrin", delay=30)
+    result = page.locator('a.md-search-result__link[href*="the-new-course-controversy.html"]').first
+    expect(result).to_be_visible(timeout=10_000)
+    result.click()
+    page.wait_for_url(re.compile(r"^file://.*the-new-course-controversy\.html"))
+    paragraph = page.locator(".para", has_text="Rabkrin").first
+    expect(paragraph).to_have_attribute("id", "p2")
+    paragraph.scroll_into_view_if_needed()
+    expect(paragraph).to_be_in_viewport()
+
+
+def test_offline_copy_popovers_and_citation(new_page: Callable[..., Page], offline_url: str) -> None:
+    page = new_page(permissions=["clipboard-read", "clipboard-write"])
+    page.goto(offline_url + "the-new-course-controversy.html")
+    page.locator("#call-1").hover()
+    expect(page.locator(POPOVER)).to_contain_text("My Life")
+    page.locator('#p2 a.gloss[data-gloss="rabkrin"]').hover()
+    expect(page.locator(POPOVER + " .pop-head")).to_contain_text("Rabkrin")
+    page.locator("#p2 button.cite-btn").click()
+    dialog = page.get_by_role("dialog", name="Cite paragraph 2")
+    expect(dialog).to_contain_text("para. 2")
+    dialog.locator("button.cite-copy").first.click()
+    expect(dialog.locator(".cite-status")).to_have_text(re.compile("Copied|Could not copy"))
+    page.locator("button.app-switch").click()
+    assert "hers. Vladimir Ilyich asks" in page.locator("#p2").inner_text()
+
+
+def test_no_page_type_asks_another_host(new_page: Callable[..., Page], site_url: str) -> None:
+    requests: list[str] = []
+    page = new_page()
+    page.on("request", lambda request: requests.append(request.url))
+    for name in (
+        "index.html",
+        UNREST,
+        "glossary.html",
+        "persons.html",
+        "bibliography.html",
+        "apparatus.html",
+        "downloads.html",
+        "about.html",
+        "p/12.html",
+    ):
+        page.goto(site_url + name)
+        page.wait_for_load_state("networkidle")
+    assert requests
+    outside = [url for url in requests if urlsplit(url).hostname not in (LOCAL_HOST, None)]
+    assert outside == []

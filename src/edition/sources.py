@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,7 +94,17 @@ def read_chapter(paths: Paths, locked: bool = True) -> tuple[Chapter, Metadata, 
         sections = apply_lock(sections, paths.lock)
     notes = attach_calls(sections, parse_notes(parts.notes, text_path), text_path)
     chapter = Chapter(Front(*front_lines), sections, notes, parts.colophon.text)
-    return chapter, Metadata(dict(require(spec, "metadata", yaml_path, dict))), text_path
+    return chapter, Metadata(site_metadata(require(spec, "metadata", yaml_path, dict))), text_path
+
+
+def site_metadata(values: dict) -> dict:
+    """The metadata, with the site URL from EDITION_SITE_URL where that is set (the
+    publishing workflow sets it from the Pages configuration); always ending in "/"."""
+    values = dict(values)
+    values["site_url"] = os.environ.get("EDITION_SITE_URL") or values["site_url"]
+    if not values["site_url"].endswith("/"):
+        values["site_url"] += "/"
+    return values
 
 
 def read(root: Path) -> Edition:
