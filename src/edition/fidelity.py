@@ -53,7 +53,6 @@ ID = re.compile(r'\sid="([^"]*)"')
 
 
 READING = re.compile(r'\sdata-reading="([a-z]+)"')
-VIEWS = ("received", "reading")
 
 
 def page_streams(page: str, html: str, view: str = "received") -> dict[str, list[Word]]:
