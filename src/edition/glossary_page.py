@@ -97,7 +97,7 @@ def glossary_page(edition: Edition) -> str:
     ]
     for entry in _sorted(edition.glossary):
         out.append(f'<div class="gloss-entry" data-type="{attr(entry.type)}" markdown="1">\n')
-        out.append(f"### {md_text(entry.headword)} {{ #{entry.id} }}\n")
+        out.append(f"## {md_text(entry.headword)} {{ #{entry.id} }}\n")
         out.append(entry_html(edition, entry, mentioned[entry.id], where))
         out.append("\n</div>\n")
     return "\n".join(out)

@@ -92,38 +92,49 @@ def inline(text: str, marks: Marks = Marks(), seen: set[str] | None = None, offs
     return _render(text, _tree(_spans(text, marks, offset), len(text)), seen, marks.static)
 
 
-def _render(text: str, node: _Span, seen: set[str], static: bool) -> str:
+def _render(text: str, node: _Span, seen: set[str], static: bool, in_link: bool = False) -> str:
     pieces: list[tuple[bool, str]] = []  # (is plain text, html)
     position = node.start
     for child in node.children:
         pieces.append((True, escape(text[position : child.start], quote=False)))
         if child.kind == "call" and pieces and pieces[-1][0]:
             pieces[-1] = (True, pieces[-1][1].rstrip(" "))
-        pieces.append((False, _render_span(text, child, seen, static)))
+        pieces.append((False, _render_span(text, child, seen, static, in_link)))
         position = child.end
     pieces.append((True, escape(text[position : node.end], quote=False)))
     return "".join(html for _, html in pieces)
 
 
-def _render_span(text: str, span: _Span, seen: set[str], static: bool) -> str:
+def _render_span(text: str, span: _Span, seen: set[str], static: bool, in_link: bool) -> str:
     if span.kind == "call":
         return note_call(span.value)
     if span.kind == "comment":
         return comment_call(span.value)
     if span.kind == "app":
-        return static_intervention(span.value) if static else intervention(span.value)
-    inner = _render(text, span, seen, static)
+        if static:
+            return static_intervention(span.value)
+        return intervention(span.value, focusable=not in_link)
     first = span.value not in seen
     seen.add(span.value)
+    inner = _render(text, span, seen, static, in_link=first)
     return mention(span.value, inner, first)
 
 
-def intervention(item: Intervention, edited_html: str | None = None, received_html: str | None = None) -> str:
-    """Both readings of an intervention; CSS shows one, the reader's switch the other."""
+TABINDEX = ' tabindex="0"'
+
+
+def intervention(
+    item: Intervention,
+    edited_html: str | None = None,
+    received_html: str | None = None,
+    focusable: bool = True,
+) -> str:
+    """Both readings of an intervention; CSS shows one, the reader's switch the other.
+    Inside a link it is not focusable itself (the link is)."""
     edited = escape(item.edited, quote=False) if edited_html is None else edited_html
     received = escape(item.received, quote=False) if received_html is None else received_html
     return (
-        f'<span class="app app-{attr(item.type)}" data-app="{attr(item.id)}" tabindex="0">'
+        f'<span class="app app-{attr(item.type)}" data-app="{attr(item.id)}"{TABINDEX if focusable else ""}>'
         f'<span class="app-edited" data-reading="edited">{edited}</span>'
         f'<span class="app-received" data-reading="received">{received}</span></span>'
     )
