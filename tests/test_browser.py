@@ -625,3 +625,84 @@ def test_no_page_type_asks_another_host(new_page: Callable[..., Page], site_url:
     assert requests
     outside = [url for url in requests if urlsplit(url).hostname not in (LOCAL_HOST, None)]
     assert outside == []
+
+
+# --------------------------------------------------------------------------- accessibility
+
+
+PAGE_TYPES = [
+    "index.html",
+    UNREST,
+    "glossary.html",
+    "persons.html",
+    "bibliography.html",
+    "apparatus.html",
+    "downloads.html",
+    "about.html",
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_on_any_page_type(
+    new_page: Callable[..., Page], site_url: str, scheme: str
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    page = new_page(color_scheme=scheme)
+    found = []
+    for name in PAGE_TYPES:
+        page.goto(site_url + name)
+        for violation in axe.run(page).response["violations"]:
+            nodes = violation["nodes"]
+            found.append(f"{name}: {violation['id']} ({len(nodes)} nodes) {nodes[0]['target']}")
+    assert found == []
+
+
+def test_keyboard_alone_reaches_and_operates_a_section_page(page: Page, site_url: str) -> None:
+    page.goto(site_url + UNREST)
+    reached = set()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        role = page.evaluate(
+            "(() => { const e = document.activeElement; return e.className + '|' + (e.dataset.note || "
+            "e.dataset.gloss || e.dataset.cite || e.dataset.app || ''); })()"
+        )
+        reached.add(role.split("|")[0])
+        if "app-switch" in role:
+            page.keyboard.press("Enter")
+            assert page.evaluate("document.documentElement.classList.contains('show-received')")
+            page.keyboard.press("Enter")
+        if "cite-btn" in role:
+            page.keyboard.press("Enter")
+            expect(page.locator("#cite-dialog")).to_be_visible()
+            page.keyboard.press("Escape")
+            expect(page.locator("#cite-dialog")).to_be_hidden()
+            assert "cite-btn" in page.evaluate("document.activeElement.className")
+        if "gloss" in role:
+            expect(page.locator(POPOVER)).to_be_visible()
+            page.keyboard.press("Escape")
+            expect(page.locator(POPOVER)).to_be_hidden()
+    assert {"app-switch", "pnum", "cite-btn", "gloss"} <= {c for r in reached for c in r.split()}
+
+
+def test_popovers_stay_inside_a_360_pixel_screen(new_page: Callable[..., Page], site_url: str) -> None:
+    page = new_page(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    page.goto(site_url + UNREST)
+    for selector in (
+        "#call-5",
+        '#p16 a.gloss[data-gloss="duranty"]',
+        "#p16 .app[data-app='duranty-might']",
+        "#call-11",
+    ):
+        target = page.locator(selector).first
+        if target.count() == 0:
+            continue
+        target.scroll_into_view_if_needed()
+        target.tap()
+        box = page.locator(POPOVER).bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360, selector
+        page.mouse.click(5, 700)
+    page.locator("#p12 button.cite-btn").tap()
+    box = page.locator("#cite-dialog").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
