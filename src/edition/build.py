@@ -16,11 +16,11 @@ from urllib.parse import urlsplit
 from . import data, render
 from .apparatus import link_apparatus
 from .chapter import read_received
-from .cite import cite_items, redirects
+from .cite import cite_items, redirect_targets, redirects
 from .citeproc import Formatted, format_citations, request_id
 from .commentary import link_commentary
 from .errors import EditionError
-from .fidelity import compare, reader_words, reading_words, received_words
+from .fidelity import compare, reader_views, reading_words, received_words
 from .glossary import link_mentions
 from .links import check_links
 from .logs import captured
@@ -152,13 +152,11 @@ def check_site(edition: Edition, site: Path) -> list[str]:
     if missing:
         return [f"missing page {p.name}" for p in missing]
     base_path = urlsplit(edition.metadata["site_url"]).path or "/"
+    views = reader_views(section_pages)
     return (
-        [f"received view: {p}" for p in compare(received, reader_words(section_pages, "received"))]
-        + [
-            f"reading view: {p}"
-            for p in compare(reading_words(edition), reader_words(section_pages, "reading"))
-        ]
-        + check_links(site, base_path)
+        [f"received view: {p}" for p in compare(received, views["received"])]
+        + [f"reading view: {p}" for p in compare(reading_words(edition), views["reading"])]
+        + check_links(site, base_path, redirects=redirect_targets(edition))
     )
 
 

@@ -32,17 +32,14 @@ def chapter_item(edition: Edition) -> dict:
     }
 
 
+def paragraph_item(edition: Edition, chapter: dict, label: str) -> dict:
+    """One paragraph as a CSL item: the chapter, with the paragraph's own address."""
+    return {**chapter, "id": f"para-{label}", "URL": permalink(edition, label), "note": f"Paragraph {label}"}
+
+
 def cite_items(edition: Edition) -> CiteItems:
     chapter = chapter_item(edition)
-    paragraphs = {
-        b.number: {
-            **chapter,
-            "id": f"para-{b.number}",
-            "URL": permalink(edition, b.number),
-            "note": f"Paragraph {b.number}",
-        }
-        for b in edition.chapter.blocks
-    }
+    paragraphs = {b.number: paragraph_item(edition, chapter, b.number) for b in edition.chapter.blocks}
     return CiteItems(chapter, paragraphs)
 
 
@@ -56,7 +53,8 @@ def cite_data(edition: Edition, formatted: Formatted, blocks: tuple[Block, ...])
     """The citations of one page's paragraphs, as a JSON script the Cite dialog reads:
     the three styles, the permanent address, and the BibTeX and CSL-JSON records the
     dialog offers as downloads (made in the page, so no file per paragraph is needed)."""
-    items = cite_items(edition).paragraphs
+    chapter = chapter_item(edition)
+    items = {b.number: paragraph_item(edition, chapter, b.number) for b in blocks}
     data = {
         "references": formatted.references,
         "paragraphs": {
@@ -83,6 +81,13 @@ def redirect_page(edition: Edition, section: Section, block: Block) -> str:
         f"<script>location.replace({json.dumps(target)});</script></head>"
         f'<body><p><a href="{attr(target)}">¶{escape(block.number)}</a></p></body></html>\n'
     )
+
+
+def redirect_targets(edition: Edition) -> dict[str, str]:
+    """Each permanent address and the page#anchor it forwards to, relative to the site."""
+    return {
+        f"p/{b.number}.html": f"{page_url(s.slug)}#{b.id}" for s in edition.chapter.sections for b in s.blocks
+    }
 
 
 def redirects(edition: Edition) -> dict[str, str]:

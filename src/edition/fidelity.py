@@ -55,55 +55,67 @@ ID = re.compile(r'\sid="([^"]*)"')
 READING = re.compile(r'\sdata-reading="([a-z]+)"')
 
 
-def page_streams(page: str, html: str, view: str = "received") -> dict[str, list[Word]]:
-    """The words of a page's <article>, stream by stream, as one view shows them.
+def page_streams(page: str, html: str) -> dict[str, dict[str, list[Word]]]:
+    """The words of a page's <article>, stream by stream, as each view shows them.
 
     An intervention carries both readings: the received view reads the
     `data-reading="received"` one, the reading view the `data-reading="edited"` one.
+    One pass serves both views.
     """
-    hidden = "edited" if view == "received" else "received"
     start, end = html.find("<article"), html.rfind("</article>")
     article = html[start:end] if 0 <= start < end else html
-    streams: dict[str, list[Word]] = {s: [] for s in STREAMS}
-    stack: list[tuple[str, str, bool]] = [("", "body", False)]  # tag, stream, skipped
+    views: dict[str, dict[str, list[Word]]] = {v: {s: [] for s in STREAMS} for v in ("received", "reading")}
+    received, reading = views["received"], views["reading"]
+    # tag, stream, hidden in the received view, hidden in the reading view
+    stack: list[tuple[str, str, bool, bool]] = [("", "body", False, False)]
     where = page
     for match in TOKEN.finditer(article):
         closing, tag, attributes, text = match.groups()
         if text is not None:
-            _, stream, skipped = stack[-1]
-            if not skipped:
-                found = WORD.findall(unescape(text) if "&" in text else text)
-                streams[stream].extend(Word(w, where) for w in found)
+            _, stream, off_received, off_reading = stack[-1]
+            if off_received and off_reading:
+                continue
+            found = [Word(w, where) for w in WORD.findall(unescape(text) if "&" in text else text)]
+            if not off_received:
+                received[stream].extend(found)
+            if not off_reading:
+                reading[stream].extend(found)
         elif tag is None or tag.lower() in VOID:
             continue
         elif closing:
             while len(stack) > 1 and stack.pop()[0] != tag.lower():
                 pass
         else:
-            _, stream, skipped = stack[-1]
-            reading = READING.search(attributes)
-            skipped = (
-                skipped
-                or " data-ed" in attributes
-                or "headerlink" in attributes
-                or (reading is not None and reading.group(1) == hidden)
-            )
+            _, stream, off_received, off_reading = stack[-1]
+            editorial = " data-ed" in attributes or "headerlink" in attributes
+            shown = READING.search(attributes)
+            shown = shown.group(1) if shown else None
             named = STREAM.search(attributes)
             ident = ID.search(attributes)
             if ident:
                 where = f"{page}#{ident.group(1)}"
             if not attributes.rstrip().endswith("/"):
-                stack.append((tag.lower(), named.group(1) if named else stream, skipped))
-    return streams
+                stack.append(
+                    (
+                        tag.lower(),
+                        named.group(1) if named else stream,
+                        off_received or editorial or shown == "edited",
+                        off_reading or editorial or shown == "received",
+                    )
+                )
+    return views
 
 
-def built_streams(pages: list[Path], view: str = "received") -> dict[str, list[Word]]:
-    streams: dict[str, list[Word]] = {s: [] for s in STREAMS}
+def reader_views(pages: list[Path]) -> dict[str, list[Word]]:
+    """The words a reader sees on the section pages in each view, in the order of the
+    received file (front, body, notes, colophon)."""
+    views: dict[str, dict[str, list[Word]]] = {v: {s: [] for s in STREAMS} for v in ("received", "reading")}
     for page in pages:
-        found = page_streams(page.name, page.read_text("utf-8"), view)
-        for name in STREAMS:
-            streams[name].extend(found[name])
-    return streams
+        found = page_streams(page.name, page.read_text("utf-8"))
+        for view, streams in found.items():
+            for name in STREAMS:
+                views[view][name].extend(streams[name])
+    return {view: [w for name in STREAMS for w in streams[name]] for view, streams in views.items()}
 
 
 def received_words(text: str, path: Path) -> list[Word]:
@@ -116,9 +128,8 @@ def received_words(text: str, path: Path) -> list[Word]:
 
 
 def reader_words(pages: list[Path], view: str = "received") -> list[Word]:
-    """The words a reader sees on the section pages, in the order of the received file."""
-    streams = built_streams(pages, view)
-    return [w for name in STREAMS for w in streams[name]]
+    """The words a reader sees on the section pages in one view."""
+    return reader_views(pages)[view]
 
 
 def reading_words(edition: Edition) -> list[Word]:

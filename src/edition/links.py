@@ -38,16 +38,27 @@ def _parse(path: Path) -> _Page:
     return _Page({unescape(i) for i in ID.findall(text)}, links)
 
 
-def check_links(site: Path, base_path: str = "/") -> list[str]:
+def check_links(site: Path, base_path: str = "/", redirects: dict[str, str] | None = None) -> list[str]:
     """Problems found: a missing file or anchor, or a resource from another host.
 
     A root-relative link ("/repo/page.html", as in MkDocs' 404 page) is read
     against the site's base path, where the site will be served. Paths are
     worked out as strings against one listing of the site, not on the disk.
+    `redirects` are forwarding pages the build wrote from data (name -> target):
+    their targets are checked without reading thousands of tiny files back.
     """
+    redirects = redirects or {}
     files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
-    pages = {name: _parse(site / name) for name in sorted(files) if name.endswith(".html")}
-    problems = []
+    pages = {
+        name: _parse(site / name)
+        for name in sorted(files)
+        if name.endswith(".html") and name not in redirects
+    }
+    problems = [f"{name}: missing forwarding page" for name in redirects if name not in files]
+    for name, target in redirects.items():
+        page, _, anchor = target.partition("#")
+        if page not in pages or anchor not in pages[page].ids:
+            problems.append(f"{name}: forwards to missing {target}")
     for name, page in pages.items():
         for tag, url in page.links:
             parts = urlsplit(url)

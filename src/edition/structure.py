@@ -97,8 +97,17 @@ def _find_headings(
     return positions
 
 
-def _match_one(body: tuple[RawBlock, ...], prefix: str, what: str, path: Path) -> int:
-    hits = [i for i, block in enumerate(body) if block.text.startswith(prefix)]
+def _match_one(
+    body: tuple[RawBlock, ...], prefix: str, what: str, path: Path, index: dict | None = None
+) -> int:
+    """The one block that opens with the prefix; none or several is an error.
+
+    `index` (blocks by their first word) saves scanning the whole body per marker."""
+    words = prefix.split(maxsplit=1)
+    whole_first_word = len(words) > 1 or prefix[-1:].isspace()  # else it may end mid-word
+    use_index = index is not None and whole_first_word
+    candidates = index.get(words[0], []) if use_index else range(len(body))
+    hits = [i for i in candidates if body[i].text.startswith(prefix)]
     if not hits:
         raise EditionError(path, line_of(prefix), f"{what} {prefix!r} points to no block")
     if len(hits) > 1:
@@ -117,7 +126,11 @@ def build_sections(
 ) -> tuple[Section, ...]:
     """Number every block of the body and group the blocks into sections."""
     heading_at = dict(zip(_find_headings(body, specs, yaml_path, text_path), specs[1:], strict=True))
-    quote_at = {_match_one(body, q, "quotation marker", yaml_path) for q in quotations}
+    by_first_word: dict[str, list[int]] = {}
+    for i, block in enumerate(body):
+        words = block.text.split(maxsplit=1)
+        by_first_word.setdefault(words[0] if words else "", []).append(i)
+    quote_at = {_match_one(body, q, "quotation marker", yaml_path, by_first_word) for q in quotations}
     table_at: dict[int, tuple[TableSpec, int]] = {}
     for spec in tables:
         first = _match_one(body, spec.first, "table start", yaml_path)

@@ -28,14 +28,16 @@ def line_of(value: object) -> int | None:
     return getattr(value, "line", None)
 
 
-def load_yaml(path: Path, top: type = dict):
-    """Load a YAML mapping (or `top`); a syntax error names the file and line."""
+def load_yaml(path: Path, top: type = dict, lines: bool = True):
+    """Load a YAML mapping (or `top`); a syntax error names the file and line. With
+    `lines`, every string remembers its line (slower: a large generated file skips it)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise EditionError(path, None, f"cannot read file ({exc.strerror})") from exc
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        loader = _LineLoader if lines else getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - safe loaders only
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
