@@ -63,18 +63,21 @@ def entry_html(edition: Edition, entry: GlossEntry, mentioned: list[str], where:
     out = [
         f'<p class="gloss-facts">{" · ".join(facts)}</p>',
         f'<p class="gloss-gloss">{escape(entry.gloss)}</p>',
-        f'<p class="gloss-description">{escape(entry.description)}</p>',
+        f'<p class="gloss-description" data-search-exclude>{escape(entry.description)}</p>',
     ]
     if entry.related:
         links = ", ".join(f'<a href="#{attr(r)}">{escape(by_id[r].headword)}</a>' for r in entry.related)
-        out.append(f'<p class="gloss-related">See also: {links}</p>')
+        out.append(f'<p class="gloss-related" data-search-exclude>See also: {links}</p>')
     if mentioned:
         links = ", ".join(f'<a href="{attr(where[p][0])}">{escape(where[p][1])}</a>' for p in mentioned)
-        out.append(f'<p class="gloss-mentions">Mentioned in ({len(mentioned)}): {links}</p>')
+        out.append(
+            f'<p class="gloss-mentions" data-search-exclude>Mentioned in ({len(mentioned)}): {links}</p>'
+        )
     else:
         out.append('<p class="gloss-mentions">Not named in the chapter; given for context.</p>')
     if entry.references:
-        out.append(f'<p class="gloss-sources">Checked against: {source_links(list(entry.references))}</p>')
+        sources = source_links(list(entry.references))
+        out.append(f'<p class="gloss-sources" data-search-exclude>Checked against: {sources}</p>')
     return "\n".join(out)
 
 

@@ -93,7 +93,7 @@ def note_html(note: Note, formatted: Formatted, note_marks: Marks) -> str:
         f'<span class="note-text">{inline(note.text, note_marks)}</span> '
         f'<a class="note-back" href="#call-{note.number}" data-ed="" '
         f'aria-label="Back to the text at note {note.number}">↩</a></div>'
-        f'<ul class="note-refs" data-ed="" aria-label="Reference">{refs}</ul></li>'
+        f'<ul class="note-refs" data-ed="" data-search-exclude aria-label="Reference">{refs}</ul></li>'
     )
 
 
@@ -117,8 +117,8 @@ def bibliography_page(edition: Edition, formatted: Formatted) -> str:
         sources = source_links([u.strip() for u in checked.split(";") if u.strip()])
         out.append(
             f'<div class="bib-entry" id="ref-{attr(key)}"><p class="csl">{html_text}</p>'
-            f'<p class="cited-in">Cited in {label} {links}</p>'
-            + (f'<p class="checked">Checked against: {sources}</p>' if sources else "")
+            f'<p class="cited-in" data-search-exclude>Cited in {label} {links}</p>'
+            + (f'<p class="checked" data-search-exclude>Checked against: {sources}</p>' if sources else "")
             + "</div>"
         )
     out.append("</div>\n")
