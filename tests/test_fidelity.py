@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from edition.fidelity import Word, compare, reader_words
+from edition.fidelity import Words, compare, reader_words
 
 
 def page(tmp_path: Path, body: str) -> Path:
@@ -12,8 +12,11 @@ def page(tmp_path: Path, body: str) -> Path:
     return path
 
 
-def words(text: str) -> list[Word]:
-    return [Word(w, f"x.txt:{i}") for i, w in enumerate(text.split(), 1)]
+def words(text: str) -> Words:
+    out = Words()
+    for i, w in enumerate(text.split(), 1):
+        out.add([w], f"x.txt:{i}")
+    return out
 
 
 def test_reader_words_skip_editorial_additions_and_follow_streams(tmp_path):
@@ -23,7 +26,7 @@ def test_reader_words_skip_editorial_additions_and_follow_streams(tmp_path):
         '<ul data-ed=""><li>Formatted reference</li></ul></li></ol>'
         '<p data-stream="colophon">Closing</p><p>more body</p>'
     )
-    got = [w.text for w in reader_words([page(tmp_path, html)])]
+    got = reader_words([page(tmp_path, html)]).texts
     assert got == ["Title", "Body", "text", "more", "body", "1", "Note", "Closing"]
 
 
@@ -47,5 +50,5 @@ def test_each_view_reads_its_own_reading(tmp_path):
         '<span data-reading="received">night</span></span> again</p>'
     )
     path = page(tmp_path, html)
-    assert [w.text for w in reader_words([path], "received")] == ["Russia", "night", "again"]
-    assert [w.text for w in reader_words([path], "reading")] == ["Russia", "might", "again"]
+    assert reader_words([path], "received").texts == ["Russia", "night", "again"]
+    assert reader_words([path], "reading").texts == ["Russia", "might", "again"]

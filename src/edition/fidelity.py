@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
-from typing import NamedTuple
 
 from .apparatus import apply
 from .model import Edition
@@ -37,11 +37,23 @@ VOID = {
 STREAMS = ("front", "body", "notes", "colophon")
 
 
-class Word(NamedTuple):
-    """A word and where it stands ("file:line" or "page#id"); a tuple, as there are thousands."""
+@dataclass
+class Words:
+    """Words in order and, beside each, where it stands ("file:line" or "page#id").
 
-    text: str
-    where: str
+    Two plain lists rather than a record per word: a long book has hundreds of
+    thousands of words, and the usual check only compares the texts."""
+
+    texts: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+    def add(self, found: list[str], where: str) -> None:
+        self.texts.extend(found)
+        self.places.extend([where] * len(found))
+
+    def extend(self, other: Words) -> None:
+        self.texts.extend(other.texts)
+        self.places.extend(other.places)
 
 
 # The built pages come from MkDocs and this package, which write well-formed HTML
@@ -55,7 +67,7 @@ ID = re.compile(r'\sid="([^"]*)"')
 READING = re.compile(r'\sdata-reading="([a-z]+)"')
 
 
-def page_streams(page: str, html: str) -> dict[str, dict[str, list[Word]]]:
+def page_streams(page: str, html: str) -> dict[str, dict[str, Words]]:
     """The words of a page's <article>, stream by stream, as each view shows them.
 
     An intervention carries both readings: the received view reads the
@@ -64,7 +76,7 @@ def page_streams(page: str, html: str) -> dict[str, dict[str, list[Word]]]:
     """
     start, end = html.find("<article"), html.rfind("</article>")
     article = html[start:end] if 0 <= start < end else html
-    views: dict[str, dict[str, list[Word]]] = {v: {s: [] for s in STREAMS} for v in ("received", "reading")}
+    views = {v: {s: Words() for s in STREAMS} for v in ("received", "reading")}
     received, reading = views["received"], views["reading"]
     # tag, stream, hidden in the received view, hidden in the reading view
     stack: list[tuple[str, str, bool, bool]] = [("", "body", False, False)]
@@ -75,11 +87,11 @@ def page_streams(page: str, html: str) -> dict[str, dict[str, list[Word]]]:
             _, stream, off_received, off_reading = stack[-1]
             if off_received and off_reading:
                 continue
-            found = [Word(w, where) for w in WORD.findall(unescape(text) if "&" in text else text)]
+            found = WORD.findall(unescape(text) if "&" in text else text)
             if not off_received:
-                received[stream].extend(found)
+                received[stream].add(found, where)
             if not off_reading:
-                reading[stream].extend(found)
+                reading[stream].add(found, where)
         elif tag is None or tag.lower() in VOID:
             continue
         elif closing:
@@ -106,58 +118,58 @@ def page_streams(page: str, html: str) -> dict[str, dict[str, list[Word]]]:
     return views
 
 
-def reader_views(pages: list[Path]) -> dict[str, list[Word]]:
+def reader_views(pages: list[Path]) -> dict[str, Words]:
     """The words a reader sees on the section pages in each view, in the order of the
     received file (front, body, notes, colophon)."""
-    views: dict[str, dict[str, list[Word]]] = {v: {s: [] for s in STREAMS} for v in ("received", "reading")}
+    streams = {v: {s: Words() for s in STREAMS} for v in ("received", "reading")}
     for page in pages:
-        found = page_streams(page.name, page.read_text("utf-8"))
-        for view, streams in found.items():
+        for view, found in page_streams(page.name, page.read_text("utf-8")).items():
             for name in STREAMS:
-                views[view][name].extend(streams[name])
-    return {view: [w for name in STREAMS for w in streams[name]] for view, streams in views.items()}
+                streams[view][name].extend(found[name])
+    views = {}
+    for view, by_stream in streams.items():
+        views[view] = Words()
+        for name in STREAMS:
+            views[view].extend(by_stream[name])
+    return views
 
 
-def received_words(text: str, path: Path) -> list[Word]:
+def received_words(text: str, path: Path) -> Words:
     """Every word of the received file, in order, with its line."""
-    words = []
+    words = Words()
     for number, line in enumerate(text.splitlines(), start=1):
-        where = f"{path.name}:{number}"
-        words.extend(Word(w, where) for w in WORD.findall(line))
+        words.add(WORD.findall(line), f"{path.name}:{number}")
     return words
 
 
-def reader_words(pages: list[Path], view: str = "received") -> list[Word]:
+def reader_words(pages: list[Path], view: str = "received") -> Words:
     """The words a reader sees on the section pages in one view."""
     return reader_views(pages)[view]
 
 
-def reading_words(edition: Edition) -> list[Word]:
+def reading_words(edition: Edition) -> Words:
     """The words the reading view must show: the received text with exactly the
     recorded interventions made, in the order of the received file."""
     chapter = edition.chapter
-
-    def words(text: str, where: str) -> list[Word]:
-        return [Word(w, where) for w in WORD.findall(text)]
-
-    def edited(place) -> str:
-        return apply(place.text, [i for i in edition.apparatus if i.place == place.id])
-
-    out = []
+    by_place: dict[str, list] = {}
+    for item in edition.apparatus:
+        by_place.setdefault(item.place, []).append(item)
+    out = Words()
     for text in (chapter.front.author, chapter.front.book, chapter.front.chapter):
-        out += words(text, "front")
+        out.add(WORD.findall(text), "front")
     for section in chapter.sections:
-        out += words(section.heading or "", section.slug)
+        out.add(WORD.findall(section.heading or ""), section.slug)
         for block in section.blocks:
-            out += words(edited(block), block.id)
+            out.add(WORD.findall(apply(block.text, by_place.get(block.id, []))), block.id)
     for note in chapter.notes:
-        out += words(f"{note.number}. {edited(note)}", note.id)
-    return out + words(chapter.colophon, "colophon")
+        out.add(WORD.findall(f"{note.number}. {apply(note.text, by_place.get(note.id, []))}"), note.id)
+    out.add(WORD.findall(chapter.colophon), "colophon")
+    return out
 
 
-def compare(received: list[Word], built: list[Word]) -> list[str]:
+def compare(received: Words, built: Words) -> list[str]:
     """Every difference between the two word sequences, as readable messages."""
-    a, b = [w.text for w in received], [w.text for w in built]
+    a, b = received.texts, built.texts
     if a == b:
         return []  # the usual case, without difflib's quadratic search
     problems = []
@@ -166,12 +178,12 @@ def compare(received: list[Word], built: list[Word]) -> list[str]:
         if op == "equal":
             continue
         if i2 > i1:
-            missing = " ".join(w.text for w in received[i1:i2][:8])
-            near = built[min(j1, len(built) - 1)].where if built else "an empty page"
+            missing = " ".join(a[i1:i2][:8])
+            near = built.places[min(j1, len(b) - 1)] if b else "an empty page"
             problems.append(
-                f"missing word(s) '{missing}' from {received[i1].where} (reader text near {near})"
+                f"missing word(s) '{missing}' from {received.places[i1]} (reader text near {near})"
             )
         if j2 > j1:
-            extra = " ".join(w.text for w in built[j1:j2][:8])
-            problems.append(f"word(s) '{extra}' at {built[j1].where} are not in the received text")
+            extra = " ".join(b[j1:j2][:8])
+            problems.append(f"word(s) '{extra}' at {built.places[j1]} are not in the received text")
     return problems
