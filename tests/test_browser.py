@@ -52,6 +52,16 @@ UNREST = "unrest-among-industrial-workers.html"
 LAST = "weaknesses-in-trotskys-new-course.html"
 
 POPOVER = "#ed-popover"
+PAGE_TYPES = [
+    "index.html",
+    UNREST,
+    "glossary.html",
+    "persons.html",
+    "bibliography.html",
+    "apparatus.html",
+    "downloads.html",
+    "about.html",
+]
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -609,17 +619,7 @@ def test_no_page_type_asks_another_host(new_page: Callable[..., Page], site_url:
     requests: list[str] = []
     page = new_page()
     page.on("request", lambda request: requests.append(request.url))
-    for name in (
-        "index.html",
-        UNREST,
-        "glossary.html",
-        "persons.html",
-        "bibliography.html",
-        "apparatus.html",
-        "downloads.html",
-        "about.html",
-        "p/12.html",
-    ):
+    for name in (*PAGE_TYPES, "p/12.html"):
         page.goto(site_url + name)
         page.wait_for_load_state("networkidle")
     assert requests
@@ -628,18 +628,6 @@ def test_no_page_type_asks_another_host(new_page: Callable[..., Page], site_url:
 
 
 # --------------------------------------------------------------------------- accessibility
-
-
-PAGE_TYPES = [
-    "index.html",
-    UNREST,
-    "glossary.html",
-    "persons.html",
-    "bibliography.html",
-    "apparatus.html",
-    "downloads.html",
-    "about.html",
-]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
