@@ -24,8 +24,27 @@ class _Page:
     links: list[tuple[str, str]]  # (tag, url)
 
 
-def _parse(path: Path) -> _Page:
+NAV_TAG = re.compile(r"<(/?)nav\b")
+PRIMARY_NAV = '<nav class="md-nav md-nav--primary"'
+
+
+def _without_primary_nav(text: str) -> str:
+    """The page without the theme's site navigation, which is the same on every page."""
+    start = text.find(PRIMARY_NAV)
+    if start < 0:
+        return text
+    depth = 0
+    for match in NAV_TAG.finditer(text, start):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return text[:start] + text[match.end() :]
+    return text
+
+
+def _parse(path: Path, skip_nav: bool = False) -> _Page:
     text = path.read_text("utf-8", errors="replace")
+    if skip_nav:
+        text = _without_primary_nav(text)
     links = []
     for tag, attributes in TAG.findall(text):
         values = {k.lower(): unescape(v) for k, v in ATTRIBUTE.findall(attributes)}
