@@ -9,7 +9,6 @@ medians and their ratio (target: at most 1.3).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import shutil
 import statistics
 import subprocess
@@ -17,6 +16,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchkit import compile_package, plain_mkdocs
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,22 +39,10 @@ def main() -> None:
             root,
             ignore=shutil.ignore_patterns("site", "build", ".git", ".cache", "__pycache__", "*.egg-info"),
         )
-        # Byte-compile the package as a regular install would (an editable install does not,
-        # and with PYTHONDONTWRITEBYTECODE set every run would compile it again).
-        package = Path(importlib.util.find_spec("edition").origin).parent
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
+        compile_package()
         edition = [sys.executable, "-m", "edition.cli", "build"]
         subprocess.run(edition, cwd=root, check=True, capture_output=True)  # warms the cache
-        plain = [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-q",
-            "-f",
-            str(root / "build" / "mkdocs.yml"),
-        ]
+        plain = plain_mkdocs(root)
         full, bare = [], []
         for _ in range(args.repeats):
             full.append(timed(edition, root))

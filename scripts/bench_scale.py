@@ -15,7 +15,6 @@ Peak memory is the largest resident set of the build's process tree.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import re
 import shutil
 import statistics
@@ -26,6 +25,7 @@ import time
 from pathlib import Path
 
 import yaml
+from benchkit import compile_package, plain_mkdocs
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTE = re.compile(r"^(\d+)\.\s")
@@ -89,8 +89,7 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=40)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
-    package = Path(importlib.util.find_spec("edition").origin).parent
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
+    compile_package()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "book"
         root.mkdir()
@@ -98,16 +97,7 @@ def main() -> None:
         cli = [sys.executable, "-m", "edition.cli"]
         subprocess.run([*cli, "lock"], cwd=root, check=True, capture_output=True)
         cold = measure([*cli, "build"], root)
-        plain_cmd = [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-q",
-            "-f",
-            str(root / "build/mkdocs.yml"),
-        ]
+        plain_cmd = plain_mkdocs(root)
         full, plain = [], []
         for _ in range(args.repeats):
             full.append(measure([*cli, "build"], root))
