@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+from xml.etree import ElementTree as ET
 
 from . import data, render
 from .apparatus import link_apparatus
@@ -20,7 +21,7 @@ from .cite import cite_items, redirect_targets, redirects
 from .citeproc import Formatted, format_citations, request_id
 from .commentary import link_commentary
 from .errors import EditionError
-from .fidelity import compare, reader_views, reading_words, received_words
+from .fidelity import Words, compare, reader_views, reading_words, received_words
 from .glossary import link_mentions
 from .links import check_links
 from .logs import captured
@@ -28,6 +29,7 @@ from .markup import page_url
 from .model import Edition
 from .resolve import resolve
 from .sources import Paths, read
+from .tei import TEI_FILE, tei_views, tei_xml
 from .yamlfile import dump_yaml
 
 
@@ -74,6 +76,7 @@ def docs_files(
     generated.update(
         {f"data/{name}": json_lines(records) for name, records in data.data_files(edition).items()}
     )
+    generated[f"data/{TEI_FILE}"] = tei_xml(edition)
     files.update({name: text.encode("utf-8") for name, text in generated.items()})
     files.update({f"downloads/{name}": content for name, content in downloads.items()})
     return files
@@ -144,7 +147,8 @@ def run_mkdocs(config_file: Path, site_dir: Path) -> None:
 
 
 def check_site(edition: Edition, site: Path) -> list[str]:
-    """Fidelity of both views, and links, of a built site; an empty list means it passes.
+    """Fidelity of both views, on the pages and in the TEI, and links, of a built site;
+    an empty list means it passes.
 
     The received view must hold the received file word for word; the reading view,
     the received text with exactly the recorded interventions made.
@@ -155,12 +159,22 @@ def check_site(edition: Edition, site: Path) -> list[str]:
     if missing:
         return [f"missing page {p.name}" for p in missing]
     base_path = urlsplit(edition.metadata["site_url"]).path or "/"
-    views = reader_views(section_pages)
-    return (
-        [f"received view: {p}" for p in compare(received, views["received"])]
-        + [f"reading view: {p}" for p in compare(reading_words(edition), views["reading"])]
-        + check_links(site, base_path, redirects=redirect_targets(edition))
-    )
+    reading = reading_words(edition)
+    problems = []
+    for where, views in (("", reader_views(section_pages)), (" of the TEI", tei_file_views(site))):
+        problems += [f"received view{where}: {p}" for p in compare(received, views["received"])]
+        problems += [f"reading view{where}: {p}" for p in compare(reading, views["reading"])]
+    return problems + check_links(site, base_path, redirects=redirect_targets(edition))
+
+
+def tei_file_views(site: Path) -> dict[str, Words]:
+    """The two views of the TEI document the site publishes; one that does not parse
+    fails the check."""
+    path = site / "data" / TEI_FILE
+    try:
+        return tei_views(ET.parse(path).getroot())
+    except (OSError, ET.ParseError) as exc:
+        raise CheckFailed([f"{path.name}: {exc}"]) from exc
 
 
 def build(

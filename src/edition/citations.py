@@ -135,3 +135,25 @@ def _locator(text: str) -> tuple[str, str | None]:
         return text.strip().rstrip("."), None
     head = text.strip()[: match.start()].strip().rstrip(",")
     return head, re.sub(r"\s+", " ", match.group("loc")).strip(" ,")
+
+
+def citation_spans(text: str) -> list[tuple[int, int]]:
+    """Where each citation of a note stands in its text, as `_parts` splits it: the
+    joining ", quoted in " and a leading "See " stay outside."""
+    spans = []
+    start = len(text) - len(text.lstrip())
+    cuts = [(m.start(), m.end()) for m in QUOTED_IN.finditer(text)]
+    for cut_start, cut_end in [*cuts, (len(text.rstrip()), len(text))]:
+        see = SEE.match(text[start:cut_start])
+        spans.append((start + (see.end() if see else 0), cut_start))
+        start = cut_end
+    return spans
+
+
+def locator_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the page locator of the citation at [start, end) stands ("p.485"), if any."""
+    match = LOCATOR.search(text[start:end].rstrip())
+    if not match:
+        return None
+    found = match.group(0)
+    return start + match.start() + len(found) - len(found.lstrip(", \t\n")), start + match.end("loc")

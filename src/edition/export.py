@@ -1,10 +1,12 @@
 """`edition export`: what can be taken away, in dist/. The single-file edition and an
-EPUB 3 made from it by pandoc; the site built for file:// and zipped; then the online
-site rebuilt with all three on its Downloads page. Built in a temporary folder and
-swapped into dist/ whole."""
+EPUB 3 made from it by pandoc; the site built for file:// and zipped; the TEI P5
+document (which every build also publishes among the data, where it is checked);
+then the online site rebuilt with the first three on its Downloads page. Built in a
+temporary folder and swapped into dist/ whole."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -14,6 +16,7 @@ from .build import Built, _replace, build, format_edition, load
 from .citeproc import pandoc_path
 from .single import STYLE, single_html
 from .sources import Paths
+from .tei import TEI_FILE
 
 NAME = "the-new-course-controversy"
 
@@ -75,7 +78,10 @@ def export(root: Path) -> dict[str, int]:
         books = {p.name: p.read_bytes() for p in (html_file, out / f"{NAME}.epub")}
         offline: Built = build(root, books, variant="offline", target=Path(tmp) / "offline")
         zip_folder(offline.site, out / f"{NAME}-site.zip")
+        shutil.copyfile(offline.site / "data" / TEI_FILE, out / TEI_FILE)
         downloads = {**books, f"{NAME}-site.zip": (out / f"{NAME}-site.zip").read_bytes()}
         build(root, downloads)
         _replace(out, root / "dist")
-    return {name: len(content) for name, content in downloads.items()}
+    return {name: len(content) for name, content in downloads.items()} | {
+        TEI_FILE: (root / "dist" / TEI_FILE).stat().st_size
+    }

@@ -31,50 +31,60 @@ class Marks:
 
 
 @dataclass
-class _Span:
+class Span:
     start: int
     end: int
-    kind: str  # "call" | "mention" | "app" | "comment"
+    kind: str  # "call" | "mention" | "app" | "comment", or a caller's own ("bibl", "range")
     value: object
-    children: list[_Span] = field(default_factory=list)
+    children: list[Span] = field(default_factory=list)
 
 
-def _spans(text: str, marks: Marks, offset: int) -> list[_Span]:
+CONTAINERS = ("bibl", "range", "mention", "app")  # kinds that hold text, outermost first
+
+
+def _spans(text: str, marks: Marks, offset: int) -> list[Span]:
     """The marks that fall within this text (a part of a longer one starting at offset)."""
 
     def inside(start: int, end: int) -> bool:
         return offset <= start and end <= offset + len(text)
 
-    spans = [_Span(c.start(), c.end(), "call", int(c.group(1))) for c in CALL.finditer(text)]
+    spans = [Span(c.start(), c.end(), "call", int(c.group(1))) for c in CALL.finditer(text)]
     spans += [
-        _Span(m.start - offset, m.end - offset, "mention", m.entry)
+        Span(m.start - offset, m.end - offset, "mention", m.entry)
         for m in marks.mentions
         if inside(m.start, m.end)
     ]
     spans += [
-        _Span(i.start - offset, i.end - offset, "app", i)
+        Span(i.start - offset, i.end - offset, "app", i)
         for i in marks.interventions
         if inside(i.start, i.end)
     ]
     spans += [
-        _Span(c.position - offset, c.position - offset, "comment", c)
+        Span(c.position - offset, c.position - offset, "comment", c)
         for c in marks.comments
         if inside(c.position, c.position)
     ]
     return spans
 
 
-def _tree(spans: list[_Span], length: int) -> _Span:
+def span_tree(text: str, marks: Marks, offset: int = 0, extra: tuple[Span, ...] = ()) -> Span:
+    """The marks of a text nested in a tree; `extra` adds spans of the caller's own
+    (which must nest with the marks)."""
+    return _tree([*_spans(text, marks, offset), *extra], len(text))
+
+
+def _tree(spans: list[Span], length: int) -> Span:
     """Nest the spans: an insertion or call at a mark's edge stands outside it."""
-    root = _Span(0, length, "root", None)
+    root = Span(0, length, "root", None)
     stack = [root]
-    for span in sorted(spans, key=lambda s: (s.start, s.end > s.start, -s.end)):
+    rank = {kind: i for i, kind in enumerate(CONTAINERS)}  # over the same text, the outer first
+    for span in sorted(spans, key=lambda s: (s.start, s.end > s.start, -s.end, rank.get(s.kind, 0))):
         while len(stack) > 1 and not (
             stack[-1].start <= span.start and span.end <= stack[-1].end and span.start < stack[-1].end
         ):
             stack.pop()
         stack[-1].children.append(span)
-        if span.kind in ("mention", "app") and span.end > span.start:
+        if span.kind in CONTAINERS and span.end > span.start:
             stack.append(span)
     return root
 
@@ -89,10 +99,10 @@ def inline(text: str, marks: Marks = Marks(), seen: set[str] | None = None, offs
     editors' note call is a letter. `offset` places a table cell in its block's text.
     """
     seen = set() if seen is None else seen
-    return _render(text, _tree(_spans(text, marks, offset), len(text)), seen, marks.static)
+    return _render(text, span_tree(text, marks, offset), seen, marks.static)
 
 
-def _render(text: str, node: _Span, seen: set[str], static: bool, in_link: bool = False) -> str:
+def _render(text: str, node: Span, seen: set[str], static: bool, in_link: bool = False) -> str:
     pieces: list[tuple[bool, str]] = []  # (is plain text, html)
     position = node.start
     for child in node.children:
@@ -105,7 +115,7 @@ def _render(text: str, node: _Span, seen: set[str], static: bool, in_link: bool 
     return "".join(html for _, html in pieces)
 
 
-def _render_span(text: str, span: _Span, seen: set[str], static: bool, in_link: bool) -> str:
+def _render_span(text: str, span: Span, seen: set[str], static: bool, in_link: bool) -> str:
     if span.kind == "call":
         return note_call(span.value)
     if span.kind == "comment":
