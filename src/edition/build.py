@@ -17,6 +17,7 @@ from xml.etree import ElementTree as ET
 from . import data, render
 from .apparatus import link_apparatus
 from .chapter import read_received
+from .chronology import link_chronology
 from .cite import cite_items, redirect_targets, redirects
 from .citeproc import Formatted, format_citations, request_id
 from .commentary import link_commentary
@@ -50,7 +51,8 @@ def load(root: Path) -> Edition:
     """Read and resolve: the edition as data, every input validated."""
     paths = Paths(root)
     edition = link_mentions(resolve(read(root), paths.bibliography), paths.glossary)
-    return link_commentary(link_apparatus(edition, paths.apparatus), paths.commentary)
+    edition = link_commentary(link_apparatus(edition, paths.apparatus), paths.commentary)
+    return link_chronology(edition, paths.chronology)
 
 
 def format_edition(edition: Edition, paths: Paths) -> Formatted:

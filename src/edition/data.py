@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .apparatus_page import apparatus_records, commentary_records
+from .chronology_page import chronology_records
 from .glossary_page import glossary_records
 from .markup import page_url
 from .model import Edition
@@ -55,4 +56,5 @@ def data_files(edition: Edition) -> dict[str, list[dict]]:
         "glossary.json": glossary_records(edition),
         "apparatus.json": apparatus_records(edition),
         "commentary.json": commentary_records(edition),
+        "chronology.json": chronology_records(edition),
     }

@@ -193,6 +193,29 @@ class Comment:
 
 
 @dataclass(frozen=True)
+class Event:
+    """A dated event of the chronology, with the blocks and notes that speak of it."""
+
+    id: str
+    date: str  # ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD, or START/END
+    title: str
+    text: str
+    places: tuple[str, ...]  # block and note ids
+    glossary: tuple[str, ...]
+    references: tuple[str, ...]
+    line: int
+    note: str = ""  # where the chapter's own date differs from the verified one
+
+    @property
+    def start(self) -> str:
+        return self.date.split("/")[0]
+
+    @property
+    def end(self) -> str:
+        return self.date.split("/")[-1]
+
+
+@dataclass(frozen=True)
 class Edition:
     metadata: Metadata
     chapter: Chapter
@@ -201,3 +224,4 @@ class Edition:
     glossary: tuple[GlossEntry, ...] = ()
     apparatus: tuple[Intervention, ...] = ()
     commentary: tuple[Comment, ...] = ()
+    chronology: tuple[Event, ...] = ()

@@ -6,6 +6,7 @@ from html import escape
 from pathlib import Path
 
 from .apparatus_page import apparatus_page
+from .chronology_page import chronology_page
 from .citeproc import Formatted
 from .glossary_page import glossary_page, persons_page
 from .markup import attr, page_name
@@ -19,6 +20,8 @@ def nav(edition: Edition) -> list:
     registers = [{"Bibliography": "bibliography.md"}]
     if edition.glossary:
         registers += [{"Glossary": "glossary.md"}, {"Persons": "persons.md"}]
+    if edition.chronology:
+        registers.append({"Chronology": "chronology.md"})
     if edition.apparatus or edition.commentary:
         registers.append({"Apparatus": "apparatus.md"})
     return [
@@ -39,6 +42,8 @@ def pages(edition: Edition, formatted: Formatted, downloads: dict[str, int] | No
     if edition.glossary:
         result["glossary.md"] = glossary_page(edition)
         result["persons.md"] = persons_page(edition)
+    if edition.chronology:
+        result["chronology.md"] = chronology_page(edition)
     if edition.apparatus or edition.commentary:
         result["apparatus.md"] = apparatus_page(edition)
     result["downloads.md"] = downloads_page(downloads or {})

@@ -48,6 +48,10 @@ class Paths:
         return self.sources / "commentary.yaml"
 
     @property
+    def chronology(self) -> Path:
+        return self.sources / "chronology.yaml"
+
+    @property
     def bibliography(self) -> Path:
         return self.root / "bibliography.bib"
 
