@@ -59,7 +59,9 @@ PAGE_TYPES = [
     "persons.html",
     "bibliography.html",
     "apparatus.html",
+    "chronology.html",
     "downloads.html",
+    "data.html",
     "about.html",
 ]
 

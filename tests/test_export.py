@@ -30,9 +30,9 @@ class Anchors(HTMLParser):
             self.loads.append(a.get("src") or a.get("href"))
 
 
-def test_dist_holds_the_three_exports(exported):
+def test_dist_holds_the_four_exports(exported):
     names = sorted(p.name for p in (exported / "dist").iterdir())
-    assert names == [f"{NAME}-site.zip", f"{NAME}.epub", f"{NAME}.html"]
+    assert names == [f"{NAME}-site.zip", f"{NAME}.epub", f"{NAME}.html", f"{NAME}.tei.xml"]
 
 
 def test_the_zip_is_the_site_for_file_urls(exported):
@@ -80,8 +80,11 @@ def test_the_epub_passes_epubcheck(exported):
 
 
 def test_the_site_lists_the_downloads_with_their_sizes(exported):
+    """The TEI document is among the data (tests/test_tei.py), the rest are downloads."""
     page = (exported / "site" / "downloads.html").read_text("utf-8")
     for path in (exported / "dist").iterdir():
+        if path.name.endswith(".tei.xml"):
+            continue
         assert f'href="downloads/{path.name}"' in page
         assert f"{path.stat().st_size:,} bytes" in page
         assert (exported / "site" / "downloads" / path.name).read_bytes() == path.read_bytes()

@@ -17,8 +17,7 @@ def event_html(edition: Edition, event: Event, where: dict[str, tuple[str, str]]
     links = [f"In the chapter: {passages}"]
     if event.glossary:
         names = ", ".join(
-            f'<a href="glossary.html#{attr(g)}">{escape(entries[g].headword)}</a>'
-            for g in event.glossary
+            f'<a href="glossary.html#{attr(g)}">{escape(entries[g].headword)}</a>' for g in event.glossary
         )
         links.append(f"Glossary: {names}")
     note = (

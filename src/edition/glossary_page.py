@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from html import escape
 
+from .chronology import display_date
 from .glossary import TYPES, mentions_by_entry
 from .markup import attr, md_text, page_url, source_links
 from .model import Edition, GlossEntry
@@ -75,6 +76,13 @@ def entry_html(edition: Edition, entry: GlossEntry, mentioned: list[str], where:
         )
     else:
         out.append('<p class="gloss-mentions">Not named in the chapter; given for context.</p>')
+    events = [e for e in edition.chronology if entry.id in e.glossary]
+    if events:
+        links = ", ".join(
+            f'<a href="chronology.html#ev-{attr(e.id)}">{escape(display_date(e.date))}: {escape(e.title)}</a>'
+            for e in events
+        )
+        out.append(f'<p class="gloss-chronology" data-search-exclude>In the chronology: {links}</p>')
     if entry.references:
         sources = source_links(list(entry.references))
         out.append(f'<p class="gloss-sources" data-search-exclude>Checked against: {sources}</p>')

@@ -29,6 +29,7 @@ def nav(edition: Edition) -> list:
         {edition.metadata["chapter_title"]: chapter},
         *registers,
         {"Downloads": "downloads.md"},
+        {"Data and reuse": "data.md"},
         {"About this edition": "about.md"},
     ]
 
@@ -74,6 +75,6 @@ def downloads_page(downloads: dict[str, int]) -> str:
     )
     return (
         "---\ntitle: Downloads\n---\n\n# Downloads\n\n"
-        '<p class="lede">The edition to take away, for reading with no network. The data files '
-        "are listed on the home page.</p>\n\n" + body + "\n"
+        '<p class="lede">The edition to take away, for reading with no network. The TEI document '
+        'and the data files are on <a href="data.html">Data and reuse</a>.</p>\n\n' + body + "\n"
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .apparatus import texts_by_place
 from .apparatus_page import TYPE_LABELS, evidence_links, readings
+from .chronology_page import event_html
 from .citeproc import Formatted, request_id
 from .glossary import mentions_by_entry
 from .glossary_page import _sorted, entry_html, places
@@ -80,8 +81,10 @@ def single_html(edition: Edition, formatted: Formatted) -> str:
             ("editors-notes", "Editors’ notes"),
             ("bibliography", "Bibliography"),
             ("glossary", "Glossary"),
+            ("chronology", "Chronology"),
             ("apparatus", "Apparatus"),
         )
+        if i != "chronology" or edition.chronology
     ]
     out.append('</ol></nav><div class="text">')
     for section in chapter.sections:
@@ -113,6 +116,10 @@ def single_html(edition: Edition, formatted: Formatted) -> str:
     for entry in _sorted(edition.glossary):
         out.append(f'<div class="gloss-entry" id="{attr(entry.id)}"><h3>{escape(entry.headword)}</h3>')
         out.append(entry_html(edition, entry, mentioned[entry.id], where) + "</div>")
+    if edition.chronology:
+        out.append('</section><section><h2 id="chronology">Chronology</h2><ol class="timeline">')
+        out += [event_html(edition, event, where) for event in edition.chronology]
+        out.append("</ol>")
     out.append('</section><section><h2 id="apparatus">Apparatus</h2><div class="apparatus">')
     texts, order = texts_by_place(edition), {p: i for i, p in enumerate(chapter.places())}
     for item in sorted(edition.apparatus, key=lambda i: (order[i.place], i.start)):
