@@ -77,12 +77,19 @@ class Writer:
         self.edition = edition
         self.notes = {n.number: n for n in edition.chapter.notes}
         self.glossary = {g.id: g for g in edition.glossary}
+        self.keys = {e.key for e in edition.bibliography}
+        self.interventions: dict[str, list[Intervention]] = {}
+        for item in edition.apparatus:
+            self.interventions.setdefault(item.place, []).append(item)
+        self.comments: dict[str, list[Comment]] = {}
+        for comment in edition.commentary:
+            self.comments.setdefault(comment.place, []).append(comment)
 
     def marks(self, place: Block | Note) -> Marks:
         return Marks(
             place.mentions,
-            tuple(i for i in self.edition.apparatus if i.place == place.id),
-            tuple(c for c in self.edition.commentary if c.place == place.id),
+            tuple(self.interventions.get(place.id, ())),
+            tuple(self.comments.get(place.id, ())),
         )
 
     # --- the text ------------------------------------------------------------------
@@ -136,9 +143,8 @@ class Writer:
         self.evidence(element, comment.evidence)
 
     def evidence(self, parent: ET.Element, items: tuple[str, ...]) -> None:
-        keys = {e.key for e in self.edition.bibliography}
         for item in items:
-            if item in keys:
+            if item in self.keys:
                 sub(parent, "ptr", type="evidence", target=f"#bib-{item}")
             elif item.startswith(("http://", "https://")):
                 sub(parent, "ptr", type="evidence", target=item)
