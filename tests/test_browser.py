@@ -569,6 +569,22 @@ def test_downloads_are_made_in_the_page(page: Page, site_url: str) -> None:
     assert text.startswith("@inbook{para-12,") and "p/12.html" in text
 
 
+def test_search_index_is_fetched_only_when_search_opens(page: Page, site_url: str) -> None:
+    indexes: list[str] = []
+    page.on("request", lambda request: indexes.extend([request.url] if "search_index" in request.url else []))
+    page.goto(site_url + UNREST)
+    page.wait_for_load_state("networkidle")
+    assert indexes == []
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("Rabkrin", delay=30)
+    result = page.locator('a.md-search-result__link[href*="the-new-course-controversy.html?h=rabkrin"]')
+    expect(result).to_be_visible(timeout=10_000)
+    assert indexes == [site_url + "search/search_index.json"]
+    # the result's page highlights the words searched for, which needs the index at once
+    result.click()
+    expect(page.locator("article mark", has_text="Rabkrin").first).to_be_visible()
+
+
 # --------------------------------------------------------------------------- offline export
 
 
