@@ -25,7 +25,7 @@ def test_an_intervention_renders_both_readings():
     html = inline("a night b", Marks(interventions=(item("x", 2, 7, "night", "might"),)))
     assert '<span class="app app-typo" data-app="x" tabindex="0">' in html
     assert '<span class="app-edited" data-reading="edited">might</span>' in html
-    assert '<span class="app-received" data-reading="received">night</span>' in html
+    assert '<span class="app-received" data-reading="received" data-search-exclude="">night</span>' in html
 
 
 def test_an_intervention_inside_a_mention_stays_inside_the_link():
@@ -35,7 +35,7 @@ def test_an_intervention_inside_a_mention_stays_inside_the_link():
     assert html.startswith(
         '<a class="gloss" href="glossary.html#sorin" data-gloss="sorin">V. <span class="app'
     )
-    assert html.index("</a>") > html.index('data-reading="received">Sorinn</span>')
+    assert html.index("</a>") > html.index('data-search-exclude="">Sorinn</span>')
 
 
 def test_an_insertion_at_the_start_of_a_mention_stands_outside_it():

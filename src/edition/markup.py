@@ -140,13 +140,13 @@ def intervention(
     focusable: bool = True,
 ) -> str:
     """Both readings of an intervention; CSS shows one, the reader's switch the other.
-    Inside a link it is not focusable itself (the link is)."""
+    Search indexes the edited one. Inside a link it is not focusable itself (the link is)."""
     edited = escape(item.edited, quote=False) if edited_html is None else edited_html
     received = escape(item.received, quote=False) if received_html is None else received_html
     return (
         f'<span class="app app-{attr(item.type)}" data-app="{attr(item.id)}"{TABINDEX if focusable else ""}>'
         f'<span class="app-edited" data-reading="edited">{edited}</span>'
-        f'<span class="app-received" data-reading="received">{received}</span></span>'
+        f'<span class="app-received" data-reading="received" data-search-exclude="">{received}</span></span>'
     )
 
 
@@ -168,20 +168,23 @@ def mention(entry: str, html_text: str, first: bool) -> str:
 
 def comment_call(comment: Comment) -> str:
     return (
-        f'<sup class="ed-call" data-ed=""><a id="edcall-{comment.letter}" href="#ed-{comment.letter}" '
+        f'<sup class="ed-call" data-ed="" data-search-exclude="">'
+        f'<a id="edcall-{comment.letter}" href="#ed-{comment.letter}" '
         f'data-comment="{comment.letter}" aria-label="Editors’ note {comment.letter}">'
         f"{comment.letter}</a></sup>"
     )
 
 
 def paragraph_number(block: Block) -> str:
-    """The number in the margin, a link to the paragraph itself, and its Cite control."""
+    """The number in the margin, a link to the paragraph itself, and its Cite control;
+    neither is indexed for search, whose results would start "48Cite"."""
     return (
-        f'<a class="pnum" href="#{block.id}" data-ed="" '
+        f'<a class="pnum" href="#{block.id}" data-ed="" data-search-exclude="" '
         f'aria-label="Paragraph {block.number}" title="Permalink to paragraph {block.number}">'
         f"{block.number}</a>"
         f'<button type="button" class="cite-btn" data-cite="{attr(block.number)}" data-ed="" '
-        f'aria-haspopup="dialog" aria-label="Cite paragraph {block.number}">Cite</button>'
+        f'data-search-exclude="" aria-haspopup="dialog" aria-label="Cite paragraph {block.number}">'
+        "Cite</button>"
     )
 
 

@@ -36,8 +36,9 @@ def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
         out.append(f"# {md_text(section.heading)}\n")
     if edition.apparatus:
         out.append(
-            '<p class="reading-switch" data-ed=""><button type="button" class="app-switch" '
-            'aria-pressed="false">Show the text as received</button> '
+            '<p class="reading-switch" data-ed="" data-search-exclude="">'
+            '<button type="button" class="app-switch" aria-pressed="false">'
+            "Show the text as received</button> "
             '<a href="apparatus.html">What the editors changed</a></p>\n'
         )
     out.extend(block_html(block, marks(edition, block)) + "\n" for block in section.blocks)

@@ -19,7 +19,9 @@ from .model import Edition
 
 STYLE = Path(__file__).with_name("single.css")
 PAGE_LINK = re.compile(r'href="[a-z0-9-]+\.html#')
-CALL_ID = re.compile(r'<sup class="(note-call|ed-call)"(?: data-ed="")?><a id="([a-z0-9-]+)" ')
+CALL_ID = re.compile(
+    r'<sup class="(note-call|ed-call)"(?: data-ed="" data-search-exclude="")?><a id="([a-z0-9-]+)" '
+)
 
 
 def _marks(edition: Edition, place) -> Marks:
