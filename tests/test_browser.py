@@ -378,6 +378,25 @@ def test_colour_scheme_follows_the_system(new_page: Callable[..., Page], site_ur
         assert luminance > 0.6, f"light scheme but body background is {background}"
 
 
+def test_the_scheme_toggle_switches_and_is_remembered(new_page: Callable[..., Page], site_url: str) -> None:
+    """The header's toggle (the theme's markup, switched by the edition's own script)."""
+    page = new_page(color_scheme="light")
+    page.goto(site_url + UNREST)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    toggle = page.locator("label[title='Switch to dark mode']")
+    expect(toggle).to_be_visible()
+    expect(page.locator("label[title='Switch to light mode']")).to_be_hidden()
+    toggle.click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert _luminance(page.evaluate("getComputedStyle(document.body).backgroundColor")) < 0.1
+    page.goto(site_url + "glossary.html")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    expect(page.locator("label[title='Switch to light mode']")).to_be_visible()
+    page.locator("#__palette_1").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+
+
 def test_screenshots_phone_and_desktop(new_page: Callable[..., Page], site_url: str, tmp_path: Path) -> None:
     for width, height in ((390, 844), (1366, 900)):
         page = new_page(viewport={"width": width, "height": height})
