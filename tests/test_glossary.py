@@ -1,4 +1,5 @@
 import json
+import re
 import textwrap
 
 import pytest
@@ -183,3 +184,15 @@ def test_every_dated_fact_has_a_reference(edition):
         if e.born or e.died or e.date:
             assert e.references, e.id
         assert all(u.startswith("http") for u in e.references), e.id
+
+
+def test_the_glossary_page_links_each_initial_and_keeps_entries_out_of_the_toc(built, edition):
+    html = (built / "site" / "glossary.html").read_text("utf-8")
+    bar = re.search(r'<nav class="gloss-letters"[^>]*>(.*?)</nav>', html).group(1)
+    links = re.findall(r'<a href="#([a-z0-9-]+)">(.)</a>', bar)
+    sort = {e.id: e.sort for e in edition.glossary}
+    assert len(links) >= 15
+    assert all(sort[ident].upper().startswith(letter) for ident, letter in links)
+    assert sorted({s[:1].upper() for s in sort.values()}) == [letter for _, letter in links]
+    assert all(f'<h2 id="{e.id}">' in html for e in edition.glossary)
+    assert 'href="#stalin"' not in html.split("<article", 1)[0]  # not in the navigation

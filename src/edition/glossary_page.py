@@ -8,7 +8,7 @@ from html import escape
 
 from .chronology import display_date
 from .glossary import TYPES, mentions_by_entry
-from .markup import attr, md_text, page_url, source_links
+from .markup import attr, page_url, source_links
 from .model import Edition, GlossEntry
 
 TYPE_LABELS = {"person": "Persons", "body": "Bodies", "term": "Terms", "event": "Events"}
@@ -89,9 +89,22 @@ def entry_html(edition: Edition, entry: GlossEntry, mentioned: list[str], where:
     return "\n".join(out)
 
 
+def letters(entries: list[GlossEntry]) -> str:
+    """Links to the first entry under each initial, A to Z."""
+    first: dict[str, str] = {}
+    for entry in entries:
+        first.setdefault(entry.sort[:1].upper(), entry.id)
+    links = " ".join(f'<a href="#{attr(ident)}">{escape(letter)}</a>' for letter, ident in first.items())
+    return f'<nav class="gloss-letters" aria-label="Entries by initial">{links}</nav>\n'
+
+
 def glossary_page(edition: Edition) -> str:
+    """The glossary. Its entry headings are HTML, not Markdown, so they stay out of the
+    theme's table of contents: 99 names listed twice in the navigation doubled what a
+    phone has to lay out, and the A to Z links and the type filter do the same work."""
     mentioned = mentions_by_entry(edition)
     where = places(edition)
+    entries = _sorted(edition.glossary)
     out = [
         "---\ntitle: Glossary\n---\n",
         "# Glossary\n",
@@ -104,13 +117,18 @@ def glossary_page(edition: Edition) -> str:
             for t in TYPES
         )
         + "</div>\n",
+        letters(entries),
         '<p><a href="persons.html">Index of persons by number of mentions</a></p>\n',
     ]
-    for entry in _sorted(edition.glossary):
-        out.append(f'<div class="gloss-entry" data-type="{attr(entry.type)}" markdown="1">\n')
-        out.append(f"## {md_text(entry.headword)} {{ #{entry.id} }}\n")
-        out.append(entry_html(edition, entry, mentioned[entry.id], where))
-        out.append("\n</div>\n")
+    for entry in entries:
+        ident = attr(entry.id)
+        out.append(
+            f'<div class="gloss-entry" data-type="{attr(entry.type)}">'
+            f'<h2 id="{ident}">{escape(entry.headword)}'
+            f'<a class="headerlink" href="#{ident}" title="Link to this heading">#</a></h2>\n'
+            + entry_html(edition, entry, mentioned[entry.id], where)
+            + "\n</div>\n"
+        )
     return "\n".join(out)
 
 
