@@ -4,8 +4,8 @@
 The received chapter is copied 40 times into one synthetic chapter: every copy's
 paragraphs are tagged ("C7 …") so that quotation markers stay unique, its headings
 are numbered, and its notes renumbered, so ids, notes and glossary mentions are all
-distinct; the glossary, bibliography and metadata are the real ones (the apparatus
-and editors' notes, tied to this chapter's paragraphs, are left out). The toolkit
+distinct; the glossary, chronology, bibliography and metadata are the real ones (the
+apparatus and editors' notes, tied to this chapter's paragraphs, are left out). The toolkit
 builds one chapter per project, so the 40 "chapters" are 240 sections of one.
 Peak memory is the largest resident set of the build's process tree.
 
@@ -65,7 +65,8 @@ def synthetic(root: Path, copies: int) -> None:
     (root / "sources/chapter.txt").write_text("\n\n".join(front + out_body + out_notes + [colophon]), "utf-8")
     spec.update(received={"file": "chapter.txt"}, sections=sections, quotations=quotes, tables=[])
     (root / "sources/edition.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True), "utf-8")
-    shutil.copy2(ROOT / "sources/glossary.yaml", root / "sources/glossary.yaml")
+    for name in ("glossary.yaml", "chronology.yaml"):  # the chronology points into the first copy
+        shutil.copy2(ROOT / "sources" / name, root / "sources" / name)
     shutil.copy2(ROOT / "bibliography.bib", root / "bibliography.bib")
     for name in ("docs", "overrides", "mkdocs.yml"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, root / name)

@@ -259,16 +259,17 @@ def lacuna(parent: ET.Element, item: Intervention | None) -> None:
         sub(parent, "gap", reason="lost", unit="figure", quantity="1", xml_id=ident)
 
 
-def _date(element: ET.Element, value: str, attribute: str = "when") -> None:
-    """An ISO date as an attribute (an interval "a/b" as from/to), and as text."""
-    value = str(value)
+def _date(element: ET.Element, value: str, text: bool = True) -> None:
+    """An ISO date as attributes (`when`, or an interval "a/b" as `from`/`to`), and
+    unless the element holds other things, as its text."""
     if "/" in value and all(ISO_DATE.match(v) for v in value.split("/")):
         start, end = value.split("/")
         element.set("from", start)
         element.set("to", end)
     elif ISO_DATE.match(value):
-        element.set(attribute, value)
-    element.text = value
+        element.set("when", value)
+    if text:
+        element.text = value
 
 
 def _described(element: ET.Element, entry: GlossEntry) -> None:
@@ -324,8 +325,7 @@ def term(parent: ET.Element, entry: GlossEntry) -> None:
 def event(parent: ET.Element, entry: GlossEntry) -> None:
     element = sub(parent, "event", xml_id=entry.id)
     if entry.date:
-        _date(element, entry.date)
-        element.text = None
+        _date(element, entry.date, text=False)
     sub(element, "label", entry.headword)
     for alias in entry.aliases:
         sub(element, "label", alias, type="form")
