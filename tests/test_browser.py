@@ -464,6 +464,31 @@ def test_mentioned_in_leads_back_to_the_paragraph(page: Page, site_url: str) -> 
     expect(target.locator('[data-gloss="rabkrin"]').first).to_be_attached()
 
 
+def test_an_entrys_related_entries_and_sources_open_on_request(page: Page, site_url: str) -> None:
+    page.goto(site_url + "glossary.html#rabkrin")
+    button = page.locator("button[aria-controls='more-rabkrin']")
+    extra = page.locator("#more-rabkrin")
+    expect(extra).to_be_hidden()
+    expect(button).to_have_attribute("aria-expanded", "false")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    expect(extra.locator(".gloss-sources a").first).to_be_visible()
+    expect(extra.locator(".gloss-related a", has_text="Joseph Stalin")).to_be_visible()
+    button.click()
+    expect(extra).to_be_hidden()
+    page.get_by_role("button", name="Open them all").click()
+    expect(page.locator("#more-stalin .gloss-sources")).to_be_visible()
+    expect(page.locator(".gloss-extra[hidden]")).to_have_count(0)
+
+
+def test_without_scripts_the_glossary_shows_everything(new_page: Callable[..., Page], site_url: str) -> None:
+    page = new_page(java_script_enabled=False)
+    page.goto(site_url + "glossary.html#rabkrin")
+    expect(page.locator("#more-rabkrin .gloss-sources a").first).to_be_visible()
+    expect(page.locator("button.gloss-more").first).to_be_hidden()
+
+
 def test_type_filter_and_persons_sort(page: Page, site_url: str) -> None:
     page.goto(site_url + "glossary.html")
     page.get_by_role("button", name="Persons").click()

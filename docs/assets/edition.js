@@ -176,6 +176,7 @@
     });
     window.addEventListener("resize", function () { if (owner) place(owner); });
     initFilter();
+    initMore();
     initSortable();
     initSwitch();
     initCite();
@@ -320,6 +321,35 @@
         applyView(received);
         hide();
       });
+    });
+  }
+
+  /* Glossary: each entry's related entries, events and sources are hidden until asked
+     for (or found by the browser's find-in-page, which reveals them itself). */
+  function setMore(button, open) {
+    var extra = document.getElementById(button.getAttribute("aria-controls"));
+    if (!extra) return;
+    if (open) extra.removeAttribute("hidden");
+    else extra.setAttribute("hidden", "until-found");
+    button.setAttribute("aria-expanded", String(open));
+  }
+
+  function initMore() {
+    var buttons = document.querySelectorAll("button.gloss-more");
+    if (!buttons.length) return;
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        setMore(button, button.getAttribute("aria-expanded") !== "true");
+      });
+      var extra = document.getElementById(button.getAttribute("aria-controls"));
+      if (extra) extra.addEventListener("beforematch", function () { button.setAttribute("aria-expanded", "true"); });
+    });
+    var all = document.querySelector("button.gloss-more-all");
+    if (!all) return;
+    all.addEventListener("click", function () {
+      var open = all.getAttribute("aria-pressed") !== "true";
+      all.setAttribute("aria-pressed", String(open));
+      buttons.forEach(function (button) { setMore(button, open); });
     });
   }
 

@@ -49,7 +49,13 @@ def _sorted(entries) -> list[GlossEntry]:
     return sorted(entries, key=lambda e: e.sort.casefold())
 
 
-def entry_html(edition: Edition, entry: GlossEntry, mentioned: list[str], where: dict) -> str:
+def entry_html(
+    edition: Edition, entry: GlossEntry, mentioned: list[str], where: dict, collapsed: bool = False
+) -> str:
+    """An entry's facts, gloss, description and mentions, then its related entries, events
+    and sources. `collapsed` puts the last three behind a button, hidden until found: on
+    the glossary page they are some 900 links that a phone would otherwise lay out before
+    the reader can scroll (find-in-page still reaches them, and without scripts they show)."""
     by_id = {e.id: e for e in edition.glossary}
     facts = [f'<span class="gloss-type">{escape(entry.type)}</span>']
     if dates(entry):
@@ -66,9 +72,6 @@ def entry_html(edition: Edition, entry: GlossEntry, mentioned: list[str], where:
         f'<p class="gloss-gloss">{escape(entry.gloss)}</p>',
         f'<p class="gloss-description" data-search-exclude>{escape(entry.description)}</p>',
     ]
-    if entry.related:
-        links = ", ".join(f'<a href="#{attr(r)}">{escape(by_id[r].headword)}</a>' for r in entry.related)
-        out.append(f'<p class="gloss-related" data-search-exclude>See also: {links}</p>')
     if mentioned:
         links = ", ".join(f'<a href="{attr(where[p][0])}">{escape(where[p][1])}</a>' for p in mentioned)
         out.append(
@@ -76,16 +79,33 @@ def entry_html(edition: Edition, entry: GlossEntry, mentioned: list[str], where:
         )
     else:
         out.append('<p class="gloss-mentions">Not named in the chapter; given for context.</p>')
+    extra, parts = [], []
+    if entry.related:
+        links = ", ".join(f'<a href="#{attr(r)}">{escape(by_id[r].headword)}</a>' for r in entry.related)
+        extra.append(f'<p class="gloss-related" data-search-exclude>See also: {links}</p>')
+        parts.append("related entries")
     events = [e for e in edition.chronology if entry.id in e.glossary]
     if events:
         links = ", ".join(
             f'<a href="chronology.html#ev-{attr(e.id)}">{escape(display_date(e.date))}: {escape(e.title)}</a>'
             for e in events
         )
-        out.append(f'<p class="gloss-chronology" data-search-exclude>In the chronology: {links}</p>')
+        extra.append(f'<p class="gloss-chronology" data-search-exclude>In the chronology: {links}</p>')
+        parts.append("chronology")
     if entry.references:
         sources = source_links(list(entry.references))
-        out.append(f'<p class="gloss-sources" data-search-exclude>Checked against: {sources}</p>')
+        extra.append(f'<p class="gloss-sources" data-search-exclude>Checked against: {sources}</p>')
+        parts.append("sources")
+    if collapsed and extra:
+        ident = f"more-{attr(entry.id)}"
+        label = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+        out.append(
+            f'<button type="button" class="gloss-more" aria-expanded="false" aria-controls="{ident}">'
+            f"{label.capitalize()}</button>"
+            f'<div class="gloss-extra" id="{ident}" hidden="until-found">{"".join(extra)}</div>'
+        )
+    else:
+        out += extra
     return "\n".join(out)
 
 
@@ -118,6 +138,8 @@ def glossary_page(edition: Edition) -> str:
         )
         + "</div>\n",
         letters(entries),
+        '<p><button type="button" class="gloss-more-all" aria-pressed="false">'
+        "Open them all: related entries, chronology, sources</button></p>\n",
         '<p><a href="persons.html">Index of persons by number of mentions</a></p>\n',
     ]
     for entry in entries:
@@ -126,7 +148,7 @@ def glossary_page(edition: Edition) -> str:
             f'<div class="gloss-entry" data-type="{attr(entry.type)}">'
             f'<h2 id="{ident}">{escape(entry.headword)}'
             f'<a class="headerlink" href="#{ident}" title="Link to this heading">#</a></h2>\n'
-            + entry_html(edition, entry, mentioned[entry.id], where)
+            + entry_html(edition, entry, mentioned[entry.id], where, collapsed=True)
             + "\n</div>\n"
         )
     return "\n".join(out)
