@@ -30,6 +30,7 @@ PAGES = {
     "glossary": "glossary.html",
     "bibliography": "bibliography.html",
     "apparatus": "apparatus.html",
+    "chronology": "chronology.html",
 }
 CHROME_FLAGS = " ".join(
     [
