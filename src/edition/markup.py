@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 
-from .model import Block, Comment, Intervention, Mention
+from .model import Block, Comment, Edition, Intervention, Mention, Note
 from .notes import CALL
 
 
@@ -28,6 +29,27 @@ class Marks:
     interventions: tuple[Intervention, ...] = ()
     comments: tuple[Comment, ...] = ()
     static: bool = False  # for a page read without scripts: only the edited reading, marked
+
+
+def marks_by_place(edition: Edition, static: bool = False) -> Callable[[Block | Note], Marks]:
+    """What is marked in each block or note: the interventions and editors' notes are
+    grouped by place once, not searched for again for every block."""
+    interventions: dict[str, list[Intervention]] = {}
+    for item in edition.apparatus:
+        interventions.setdefault(item.place, []).append(item)
+    comments: dict[str, list[Comment]] = {}
+    for comment in edition.commentary:
+        comments.setdefault(comment.place, []).append(comment)
+
+    def marks(place: Block | Note) -> Marks:
+        return Marks(
+            place.mentions,
+            tuple(interventions.get(place.id, ())),
+            tuple(comments.get(place.id, ())),
+            static,
+        )
+
+    return marks
 
 
 @dataclass
@@ -208,25 +230,41 @@ GAP = (
 )
 
 
-def table_html(block: Block, marks: Marks = Marks()) -> str:
-    """The table. Its cells are the received blocks, so marks are placed by offset;
-    a lacuna is recorded just after its row's label and shown in the empty cell."""
-    head = "".join(f'<th scope="col">{escape(c)}</th>' for c in block.columns)
-    lacunae = {i.start: i for i in marks.interventions if i.type == "lacuna"}
-    cell_marks = Marks(
-        marks.mentions,
-        tuple(i for i in marks.interventions if i.type != "lacuna"),
-        marks.comments,
-        marks.static,
-    )
-    seen: set[str] = set()
-    offset = 0
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: its received text (None where a figure is lost), where that text
+    stands in the block's text, and the lacuna recorded for a lost figure."""
 
-    def cell(text: str) -> str:
-        nonlocal offset
-        html = inline(text, cell_marks, seen, offset)
-        offset += len(text) + 1  # the blocks were joined with a newline
-        return html
+    text: str | None
+    offset: int
+    lacuna: Intervention | None = None
+
+
+def table_cells(block: Block, marks: Marks) -> tuple[Marks, list[list[Cell]]]:
+    """The marks that fall in cells, and the rows of cells. The cells are the received
+    blocks joined with newlines, so marks are placed by offset; a lacuna is recorded
+    just after its row's label."""
+    lacunae = {i.start: i for i in marks.interventions if i.type == "lacuna"}
+    others = tuple(i for i in marks.interventions if i.type != "lacuna")
+    rows, offset = [], 0
+    for row in block.rows:
+        label, *values = row.cells
+        cells = [Cell(label, offset)]
+        offset += len(label) + 1
+        lacuna = lacunae.get(offset - 1)  # recorded at the end of the label
+        for text in values:
+            cells.append(Cell(text, offset, lacuna if text is None else None))
+            if text is not None:
+                offset += len(text) + 1
+        rows.append(cells)
+    return Marks(marks.mentions, others, marks.comments, marks.static), rows
+
+
+def table_html(block: Block, marks: Marks = Marks()) -> str:
+    """The table, with a lost figure shown in its empty cell."""
+    head = "".join(f'<th scope="col">{escape(c)}</th>' for c in block.columns)
+    cell_marks, rows = table_cells(block, marks)
+    seen: set[str] = set()
 
     def gap(lacuna: Intervention | None) -> str:
         if lacuna is None:
@@ -236,16 +274,19 @@ def table_html(block: Block, marks: Marks = Marks()) -> str:
             return f'<td class="lacuna">{edited}<a class="app-ref" href="#app-{attr(lacuna.id)}">°</a></td>'
         return f'<td class="lacuna">{intervention(lacuna, edited, GAP)}</td>'
 
-    rows = []
-    for row in block.rows:
-        label, *cells = row.cells
-        heading = f'<th scope="row">{cell(label)}</th>'
-        label_end = offset - 1
-        tds = "".join(f"<td>{cell(c)}</td>" if c is not None else gap(lacunae.get(label_end)) for c in cells)
-        rows.append(f"<tr>{heading}{tds}</tr>")
+    def td(cell: Cell) -> str:
+        if cell.text is None:
+            return gap(cell.lacuna)
+        return f"<td>{inline(cell.text, cell_marks, seen, cell.offset)}</td>"
+
+    body = "".join(
+        f'<tr><th scope="row">{inline(label.text, cell_marks, seen, label.offset)}</th>'
+        f"{''.join(td(c) for c in cells)}</tr>"
+        for label, *cells in rows
+    )
     return (
         f'<table class="figures"><caption data-ed="">{escape(block.caption)}</caption>'
-        f'<thead data-ed=""><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<thead data-ed=""><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
     )
 
 

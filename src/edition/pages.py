@@ -14,8 +14,8 @@ from .apparatus_page import editors_notes, popover_data
 from .cite import cite_data, head_metadata
 from .citeproc import Formatted, request_id
 from .glossary_page import gloss_data
-from .markup import Marks, attr, block_html, inline, md_text, page_url, source_links
-from .model import Block, Edition, Note, Section
+from .markup import Marks, attr, block_html, inline, marks_by_place, md_text, page_url, source_links
+from .model import Edition, Note, Section
 from .resolve import citing_notes
 from .yamlfile import dump_yaml
 
@@ -41,12 +41,13 @@ def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
             "Show the text as received</button> "
             '<a href="apparatus.html">What the editors changed</a></p>\n'
         )
-    out.extend(block_html(block, marks(edition, block)) + "\n" for block in section.blocks)
+    marks = marks_by_place(edition)
+    out.extend(block_html(block, marks(block)) + "\n" for block in section.blocks)
     notes = notes_in(edition, section)
     if notes:
         out.append('## Notes { #notes data-ed="" }\n')
         out.append('<ol class="notes" data-stream="notes">')
-        out.extend(note_html(note, formatted, marks(edition, note)) for note in notes)
+        out.extend(note_html(note, formatted, marks(note)) for note in notes)
         out.append("</ol>\n")
     here = {b.id for b in section.blocks} | {n.id for n in notes}
     comments = [c for c in edition.commentary if c.place in here]
@@ -71,15 +72,6 @@ def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
 def notes_in(edition: Edition, section: Section) -> list[Note]:
     ids = {b.id for b in section.blocks}
     return [n for n in edition.chapter.notes if n.paragraph in ids]
-
-
-def marks(edition: Edition, place: Block | Note) -> Marks:
-    """Everything marked in one block or note."""
-    return Marks(
-        place.mentions,
-        tuple(i for i in edition.apparatus if i.place == place.id),
-        tuple(c for c in edition.commentary if c.place == place.id),
-    )
 
 
 def note_html(note: Note, formatted: Formatted, note_marks: Marks) -> str:

@@ -14,7 +14,7 @@ from .chronology_page import event_html
 from .citeproc import Formatted, request_id
 from .glossary import mentions_by_entry
 from .glossary_page import _sorted, entry_html, places
-from .markup import Marks, attr, block_html, inline
+from .markup import Marks, attr, block_html, inline, marks_by_place
 from .model import Edition
 
 STYLE = Path(__file__).with_name("single.css")
@@ -22,15 +22,6 @@ PAGE_LINK = re.compile(r'href="[a-z0-9-]+\.html#')
 CALL_ID = re.compile(
     r'<sup class="(note-call|ed-call)"(?: data-ed="" data-search-exclude="")?><a id="([a-z0-9-]+)" '
 )
-
-
-def _marks(edition: Edition, place) -> Marks:
-    return Marks(
-        place.mentions,
-        tuple(i for i in edition.apparatus if i.place == place.id),
-        tuple(c for c in edition.commentary if c.place == place.id),
-        static=True,
-    )
 
 
 BLOCK = re.compile(r'^<(p|blockquote) class="para" id="([^"]+)" data-n="[^"]*">(.*)</\1>$', re.S)
@@ -59,6 +50,7 @@ def _note(note, formatted: Formatted, marks: Marks) -> str:
 
 def single_html(edition: Edition, formatted: Formatted) -> str:
     meta, chapter = edition.metadata, edition.chapter
+    marks = marks_by_place(edition, static=True)
     out = [
         f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -93,10 +85,10 @@ def single_html(edition: Edition, formatted: Formatted) -> str:
         out.append(
             f'<section><h2 id="s-{section.slug}">{escape(section.heading or chapter.front.chapter)}</h2>'
         )
-        out += [_anchored(block_html(block, _marks(edition, block))) for block in section.blocks]
+        out += [_anchored(block_html(block, marks(block))) for block in section.blocks]
         out.append("</section>")
     out.append('</div><section><h2 id="notes">Notes</h2><div class="notes">')
-    out += [_note(note, formatted, _marks(edition, note)) for note in chapter.notes]
+    out += [_note(note, formatted, marks(note)) for note in chapter.notes]
     out.append('</div></section><section><h2 id="editors-notes">Editors’ notes</h2><div class="notes">')
     for c in edition.commentary:
         evidence = (

@@ -20,7 +20,7 @@ from xml.etree import ElementTree as ET
 from .apparatus_page import TYPE_LABELS
 from .citations import citation_spans, locator_span
 from .fidelity import WORD, Words
-from .markup import Marks, Span, span_tree
+from .markup import Marks, Span, marks_by_place, span_tree, table_cells
 from .model import BibEntry, Block, Comment, Edition, GlossEntry, Intervention, Note
 
 TEI_FILE = "the-new-course-controversy.tei.xml"
@@ -78,19 +78,7 @@ class Writer:
         self.notes = {n.number: n for n in edition.chapter.notes}
         self.glossary = {g.id: g for g in edition.glossary}
         self.keys = {e.key for e in edition.bibliography}
-        self.interventions: dict[str, list[Intervention]] = {}
-        for item in edition.apparatus:
-            self.interventions.setdefault(item.place, []).append(item)
-        self.comments: dict[str, list[Comment]] = {}
-        for comment in edition.commentary:
-            self.comments.setdefault(comment.place, []).append(comment)
-
-    def marks(self, place: Block | Note) -> Marks:
-        return Marks(
-            place.mentions,
-            tuple(self.interventions.get(place.id, ())),
-            tuple(self.comments.get(place.id, ())),
-        )
+        self.marks = marks_by_place(edition)
 
     # --- the text ------------------------------------------------------------------
 
@@ -159,31 +147,20 @@ class Writer:
         self.inline(sub(parent, tag, n=block.number, xml_id=block.id), block)
 
     def table(self, parent: ET.Element, block: Block) -> None:
-        """Cells are the received blocks, so marks are placed by offset; a lacuna is
-        recorded just after its row's label and stands in the empty cell."""
-        marks = self.marks(block)
-        lacunae = {i.start: i for i in marks.interventions if i.type == "lacuna"}
-        cell_marks = Marks(
-            marks.mentions, tuple(i for i in marks.interventions if i.type != "lacuna"), marks.comments
-        )
+        cell_marks, rows = table_cells(block, self.marks(block))
         table = sub(parent, "table", n=block.number, xml_id=block.id, cols=str(len(block.columns)))
         sub(table, "head", block.caption, resp=EDITORS)
         heading = sub(table, "row", role="label", resp=EDITORS)
         for column in block.columns:
             sub(heading, "cell", column, role="label")
-        offset = label_end = 0
-        for row in block.rows:
-            element = sub(table, "row")
-            label, *cells = row.cells
-            for index, text in enumerate([label, *cells]):
-                cell = sub(element, "cell", role="label" if index == 0 else None)
-                if text is None:
-                    lacuna(cell, lacunae.get(label_end))
-                    continue
-                self.fill(cell, text, span_tree(text, cell_marks, offset))
-                offset += len(text) + 1  # the blocks were joined with a newline
-                if index == 0:
-                    label_end = offset - 1
+        for cells in rows:
+            row = sub(table, "row")
+            for index, cell in enumerate(cells):
+                element = sub(row, "cell", role="label" if index == 0 else None)
+                if cell.text is None:
+                    lacuna(element, cell.lacuna)
+                else:
+                    self.fill(element, cell.text, span_tree(cell.text, cell_marks, cell.offset))
 
     def body(self, parent: ET.Element) -> None:
         chapter = self.edition.chapter
