@@ -22,7 +22,7 @@ from .cite import cite_items, redirect_targets, redirects
 from .citeproc import Formatted, format_citations, request_id
 from .commentary import link_commentary
 from .errors import EditionError
-from .fidelity import Words, compare, reader_views, reading_words, received_words
+from .fidelity import Words, compare, reader_views, reading_words, received_words, tei_views
 from .glossary import link_mentions
 from .links import check_links
 from .logs import captured
@@ -30,7 +30,7 @@ from .markup import page_url
 from .model import Edition
 from .resolve import resolve
 from .sources import Paths, read
-from .tei import TEI_FILE, tei_views, tei_xml
+from .tei import TEI_FILE, tei_xml
 from .yamlfile import dump_yaml
 
 

@@ -4,7 +4,9 @@ The built section pages are read into four streams (front, body, notes,
 colophon): text belongs to the stream its nearest `data-stream` ancestor names
 (the body by default), and anything under `data-ed` (the editors' additions) or
 a heading permalink is left out. The streams, joined in the order of the received
-file, must equal the words of the received file, one for one.
+file, must equal the words of the received file, one for one. The TEI document is
+read the same way (`tei_views`): `sic` and `corr` are the two readings, and whatever
+carries `resp="#editors"` is left out.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 from .apparatus import apply
 from .model import Edition
+from .tei import EDITORS, NS, XML_ID
 
 WORD = re.compile(r"\w+")
 VOID = {
@@ -187,3 +191,46 @@ def compare(received: Words, built: Words) -> list[str]:
             extra = " ".join(b[j1:j2][:8])
             problems.append(f"word(s) '{extra}' at {built.places[j1]} are not in the received text")
     return problems
+
+
+def _q(tag: str) -> str:
+    return f"{{{NS}}}{tag}"
+
+
+def _read(element: ET.Element, view: str, stream: str, out: dict[str, Words]) -> None:
+    """The words under an element as one view shows them. A note of Cliff's stands
+    for its call (its number) where it is, and its words belong to the notes."""
+    name = element.tag.removeprefix(f"{{{NS}}}")
+    if name in ("corr", "supplied"):
+        if view == "received":
+            return
+    elif element.get("resp") == EDITORS or (name == "sic" and view == "reading"):
+        return
+    where = element.get(XML_ID) or name
+    if name == "note" and element.get("type") == "authorial":
+        out[stream].add([element.get("n", "")], where)
+        stream = "notes"
+        out[stream].add([element.get("n", "")], where)
+    out[stream].add(WORD.findall(element.text or ""), where)
+    for child in element:
+        _read(child, view, stream, out)
+        out[stream].add(WORD.findall(child.tail or ""), where)
+
+
+def tei_views(root: ET.Element) -> dict[str, Words]:
+    """The words of the TEI text in each view ("received", "reading"), in the order of
+    the received file: title page and chapter heading, body, notes, colophon."""
+    text = root.find(_q("text"))
+    chapter = text.find(f"{_q('body')}/{_q('div')}")
+    views = {}
+    for view in ("received", "reading"):
+        out = {s: Words() for s in STREAMS}
+        _read(text.find(_q("front")), view, "front", out)
+        _read(chapter.find(_q("head")), view, "front", out)
+        for part in chapter.findall(_q("div")):
+            _read(part, view, "body", out)
+        _read(text.find(f"{_q('back')}/{_q('div')}[@type='colophon']"), view, "colophon", out)
+        views[view] = Words()
+        for stream in out.values():
+            views[view].extend(stream)
+    return views

@@ -8,7 +8,7 @@ are `persName`/`orgName`/`term`/`rs` pointing into registers made from the
 glossary; interventions are `choice` with `sic` and `corr` (a lost figure is a
 `gap`), with the editors' reasons in the back matter; the editors' notes are
 `note type="editorial"`. Editors' additions carry `resp="#editors"`, so the words
-of the received file can be read back out of the document (see `tei_views`).
+of the received file can be read back out of the document (`fidelity.tei_views`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from xml.etree import ElementTree as ET
 
 from .apparatus_page import TYPE_LABELS
 from .citations import citation_spans, locator_span
-from .fidelity import WORD, Words
 from .markup import Marks, Span, marks_by_place, span_tree, table_cells
 from .model import BibEntry, Block, Comment, Edition, GlossEntry, Intervention, Note
 
@@ -352,7 +351,8 @@ def bibl(parent: ET.Element, entry: BibEntry) -> None:
 def header(parent: ET.Element, edition: Edition) -> None:
     meta = edition.metadata
     received = edition.source
-    file_desc = sub(sub(parent, "teiHeader"), "fileDesc")
+    tei_header = sub(parent, "teiHeader")
+    file_desc = sub(tei_header, "fileDesc")
     titles = sub(file_desc, "titleStmt")
     sub(titles, "title", meta["chapter_title"], type="main")
     sub(titles, "title", meta["edition_title"], type="sub")
@@ -380,12 +380,12 @@ def header(parent: ET.Element, edition: Edition) -> None:
     urls = [url for group in (meta.get("references") or {}).values() for url in group]
     for url in dict.fromkeys(urls):
         sub(source, "ptr", type="reference", target=url)
-    encoding = sub(parent[0], "encodingDesc")
+    encoding = sub(tei_header, "encodingDesc")
     sub(sub(encoding, "projectDesc"), "p", PROJECT)
     decl = sub(encoding, "editorialDecl")
     for tag, text in EDITORIAL:
         sub(sub(decl, tag), "p", text)
-    languages = sub(sub(parent[0], "profileDesc"), "langUsage")
+    languages = sub(sub(tei_header, "profileDesc"), "langUsage")
     sub(languages, "language", "English", ident="en")
     sub(languages, "language", "Russian", ident="ru")
     sub(languages, "language", "Russian in Latin script", ident="ru-Latn")
@@ -476,46 +476,3 @@ def tei_xml(edition: Edition) -> str:
         + ET.tostring(root, encoding="unicode")
         + "\n"
     )
-
-
-def _local(element: ET.Element) -> str:
-    return element.tag.removeprefix(f"{{{NS}}}")
-
-
-def _read(element: ET.Element, view: str, stream: str, out: dict[str, Words]) -> None:
-    """The words under an element as one view shows them. A note of Cliff's stands
-    for its call (its number) where it is, and its words belong to the notes."""
-    name = _local(element)
-    if name in ("corr", "supplied"):
-        if view == "received":
-            return
-    elif element.get("resp") == EDITORS or (name == "sic" and view == "reading"):
-        return
-    where = element.get(XML_ID) or name
-    if name == "note" and element.get("type") == "authorial":
-        out[stream].add([element.get("n", "")], where)
-        stream = "notes"
-        out[stream].add([element.get("n", "")], where)
-    out[stream].add(WORD.findall(element.text or ""), where)
-    for child in element:
-        _read(child, view, stream, out)
-        out[stream].add(WORD.findall(child.tail or ""), where)
-
-
-def tei_views(root: ET.Element) -> dict[str, Words]:
-    """The words of the TEI text in each view ("received", "reading"), in the order of
-    the received file: title page and chapter heading, body, notes, colophon."""
-    text = root.find(_q("text"))
-    chapter = text.find(f"{_q('body')}/{_q('div')}")
-    views = {}
-    for view in ("received", "reading"):
-        out = {s: Words() for s in ("front", "body", "notes", "colophon")}
-        _read(text.find(_q("front")), view, "front", out)
-        _read(chapter.find(_q("head")), view, "front", out)
-        for part in chapter.findall(_q("div")):
-            _read(part, view, "body", out)
-        _read(text.find(f"{_q('back')}/{_q('div')}[@type='colophon']"), view, "colophon", out)
-        views[view] = Words()
-        for stream in out.values():
-            views[view].extend(stream)
-    return views
