@@ -160,7 +160,7 @@ def single_html(edition: Edition, formatted: Formatted, footnotes: bool = False,
     ends = [] if footnotes else [("notes", "Notes")]
     ends += [("editors-notes", "Editors’ notes")] + [(i, t) for i, t, _ in back_matter(edition, formatted)]
     out += [f'<li><a href="#{i}">{t}</a></li>' for i, t in ends]
-    out.append('</ol></nav><div class="text">')
+    out.append('</ol></nav><main><div class="text">')
     notes = {
         n.number: (
             f'<span id="call-{n.number}"></span><span class="footnote" id="note-{n.number}">'
@@ -190,6 +190,6 @@ def single_html(edition: Edition, formatted: Formatted, footnotes: bool = False,
     out += [
         f'<section><h2 id="{i}">{t}</h2>{html}</section>' for i, t, html in back_matter(edition, formatted)
     ]
-    out.append(f'<footer><p class="colophon">{escape(chapter.colophon)}</p></footer></body></html>\n')
+    out.append(f'</main><footer><p class="colophon">{escape(chapter.colophon)}</p></footer></body></html>\n')
     # every link into another page of the site points into this file instead
     return PAGE_LINK.sub('href="#', "\n".join(out))
