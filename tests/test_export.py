@@ -24,9 +24,9 @@ class Anchors(HTMLParser):
             self.loads.append(a.get("src") or a.get("href"))
 
 
-def test_dist_holds_the_four_exports(exported):
+def test_dist_holds_the_five_exports(exported):
     names = sorted(p.name for p in (exported / "dist").iterdir())
-    assert names == [f"{NAME}-site.zip", f"{NAME}.epub", f"{NAME}.html", f"{NAME}.tei.xml"]
+    assert names == [f"{NAME}-site.zip", f"{NAME}.epub", f"{NAME}.html", f"{NAME}.pdf", f"{NAME}.tei.xml"]
 
 
 def test_the_zip_is_the_site_for_file_urls(exported):

@@ -1,8 +1,9 @@
-"""`edition export`: what can be taken away, in dist/. The single-file edition and an
-EPUB 3 written from the model (`epub.py`); the site built for file:// and zipped; the TEI P5
-document (which every build also publishes among the data, where it is checked);
-then the online site rebuilt with the first three on its Downloads page. Built in a
-temporary folder and swapped into dist/ whole."""
+"""`edition export`: what can be taken away, in dist/. The single-file edition, an
+EPUB 3 written from the model (`epub.py`) and a PDF set from the single file
+(`pdf.py`); the site built for file:// and zipped; the TEI P5 document (which every
+build also publishes among the data, where it is checked); then the online site
+rebuilt with the first four on its Downloads page. Built in a temporary folder and
+swapped into dist/ whole."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from .build import Built, CheckFailed, _replace, build, format_edition, load
 from .epub import lost_words, write_epub
+from .pdf import write_pdf
 from .single import single_html
 from .sources import Paths
 from .tei import TEI_FILE
@@ -43,7 +45,8 @@ def export(root: Path) -> dict[str, int]:
         lost = lost_words(edition, out / f"{NAME}.epub")
         if lost:
             raise CheckFailed([f"EPUB: {problem}" for problem in lost])
-        books = {p.name: p.read_bytes() for p in (html_file, out / f"{NAME}.epub")}
+        write_pdf(edition, formatted, out / f"{NAME}.pdf")
+        books = {p.name: p.read_bytes() for p in (html_file, out / f"{NAME}.epub", out / f"{NAME}.pdf")}
         offline: Built = build(root, books, variant="offline", target=Path(tmp) / "offline")
         zip_folder(offline.site, out / f"{NAME}-site.zip")
         shutil.copyfile(offline.site / "data" / TEI_FILE, out / TEI_FILE)

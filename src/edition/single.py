@@ -170,8 +170,14 @@ def single_html(edition: Edition, formatted: Formatted, footnotes: bool = False,
     }
     for section in chapter.sections:
         blocks = section_blocks(section, marks)
+        front = (  # the lines the received file opens with, as the site's first page shows them
+            f'<p class="front">{escape(chapter.front.author)}<br>{escape(chapter.front.book)}</p>'
+            if section.heading is None
+            else ""
+        )
         out.append(
-            f'<section><h2 id="s-{section.slug}">{escape(section.heading or chapter.front.chapter)}</h2>'
+            f'<section>{front}<h2 id="s-{section.slug}">'
+            f"{escape(section.heading or chapter.front.chapter)}</h2>"
             + (_footnoted(blocks, notes) if footnotes else blocks)
             + "</section>"
         )
