@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT
 from lxml import etree
 
-from edition.epub import lost_words, spine_documents
+from edition.epub import epub_lost_words, spine_documents
 from edition.fidelity import WORD
 
 NAME = "the-new-course-controversy"
@@ -149,7 +149,7 @@ def test_no_site_controls_and_the_colophon_in_a_document(edition, docs):
 
 
 def test_the_epub_holds_every_word_in_order(edition, book, tmp_path):
-    assert lost_words(edition, book) == []
+    assert epub_lost_words(edition, book) == []
     broken = tmp_path / "broken.epub"
     with zipfile.ZipFile(book) as source, zipfile.ZipFile(broken, "w") as target:
         for info in source.infolist():
@@ -157,4 +157,4 @@ def test_the_epub_holds_every_word_in_order(edition, book, tmp_path):
             if info.filename.endswith("the-troika-reacts.xhtml"):
                 data = data.replace(b"Trotsky", b"", 1)
             target.writestr(info, data)
-    assert any("missing word(s) 'Trotsky'" in p for p in lost_words(edition, broken))
+    assert any("missing word(s) 'Trotsky'" in p for p in epub_lost_words(edition, broken))

@@ -10,6 +10,8 @@ import pytest
 from conftest import ROOT
 from lxml import html as lxml_html
 
+from edition.fidelity import lost_words
+
 NAME = "the-new-course-controversy"
 VNU = ROOT / "build" / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -65,3 +67,10 @@ def test_axe_finds_no_violation_in_the_single_file(single, scheme):
             browser.close()
     found = [f"{v['id']} ({len(v['nodes'])} nodes) {v['nodes'][0]['target']}" for v in violations]
     assert found == []
+
+
+def test_the_single_file_holds_every_word_in_order(single, edition):
+    html = single.read_text("utf-8")
+    assert lost_words(edition, [(single.name, html)]) == []
+    broken = html.replace("prime aim of fighting", "prime of fighting", 1)
+    assert any("missing word(s) 'aim'" in p for p in lost_words(edition, [(single.name, broken)]))

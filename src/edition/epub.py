@@ -19,7 +19,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from .citeproc import Formatted
-from .fidelity import compare, document_views, reading_words
+from .fidelity import lost_words
 from .markup import attr, marks_by_place
 from .model import Edition, Section
 from .pages import notes_in
@@ -246,6 +246,6 @@ def spine_documents(path: Path) -> list[tuple[str, str]]:
         ]
 
 
-def lost_words(edition: Edition, path: Path) -> list[str]:
+def epub_lost_words(edition: Edition, path: Path) -> list[str]:
     """The fidelity check on the EPUB: its words, in spine order, are the reading text."""
-    return compare(reading_words(edition), document_views(spine_documents(path))["reading"])
+    return lost_words(edition, spine_documents(path))

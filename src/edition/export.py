@@ -13,7 +13,8 @@ import zipfile
 from pathlib import Path
 
 from .build import Built, CheckFailed, _replace, build, format_edition, load
-from .epub import lost_words, write_epub
+from .epub import epub_lost_words, write_epub
+from .fidelity import lost_words
 from .pdf import write_pdf
 from .single import single_html
 from .sources import Paths
@@ -42,9 +43,11 @@ def export(root: Path) -> dict[str, int]:
         html_file = out / f"{NAME}.html"
         html_file.write_text(single_html(edition, formatted), "utf-8")
         write_epub(edition, formatted, out / f"{NAME}.epub")
-        lost = lost_words(edition, out / f"{NAME}.epub")
+        lost = [f"EPUB: {problem}" for problem in epub_lost_words(edition, out / f"{NAME}.epub")]
+        single = [(html_file.name, html_file.read_text("utf-8"))]
+        lost += [f"single file: {problem}" for problem in lost_words(edition, single)]
         if lost:
-            raise CheckFailed([f"EPUB: {problem}" for problem in lost])
+            raise CheckFailed(lost)
         write_pdf(edition, formatted, out / f"{NAME}.pdf")
         books = {p.name: p.read_bytes() for p in (html_file, out / f"{NAME}.epub", out / f"{NAME}.pdf")}
         offline: Built = build(root, books, variant="offline", target=Path(tmp) / "offline")

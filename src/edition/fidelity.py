@@ -253,3 +253,9 @@ def in_order(expected: Words, found: list[str]) -> list[str]:
         except ValueError:
             return [f"word '{word}' from {expected.places[index]} and those after it are missing, in order"]
     return []
+
+
+def lost_words(edition: Edition, documents: list[tuple[str, str]]) -> list[str]:
+    """The fidelity check on an export's documents (name, HTML) in reading order: their
+    words are the reading text (an export shows the edited reading only)."""
+    return compare(reading_words(edition), document_views(documents)["reading"])

@@ -1,6 +1,8 @@
 """The single-file edition: the whole chapter in one self-contained HTML file, with
 Cliff's notes and the editors' notes as endnotes, and the bibliography, glossary and
 apparatus appended. Styles are inline and nothing needs a script; it also prints.
+Its words are marked as the site's pages' are (`data-stream`, `data-ed`), so the
+fidelity check reads them back (`fidelity.lost_words`).
 Its parts are shared with the EPUB (`epub.py`) and, with Cliff's notes as footnotes,
 with the PDF (`pdf.py`)."""
 
@@ -125,7 +127,7 @@ def back_matter(edition: Edition, formatted: Formatted) -> list[tuple[str, str, 
 def title_page(edition: Edition) -> str:
     meta, chapter = edition.metadata, edition.chapter
     return (
-        '<header class="title-page">'
+        '<header class="title-page" data-ed="">'
         f'<p class="author">{escape(chapter.front.author)}</p>'
         f'<h1 id="title">{escape(meta["chapter_title"])}</h1>'
         f"<p>Chapter {escape(str(meta['chapter_number']))} of <cite>{escape(meta['book'])}</cite> "
@@ -151,7 +153,7 @@ def single_html(edition: Edition, formatted: Formatted, footnotes: bool = False,
         f"<title>{escape(meta['edition_title'])}</title><style>{STYLE.read_text('utf-8')}{style}</style></head>"
         "<body>",
         title_page(edition),
-        '<nav class="toc"><h2 id="contents">Contents</h2><ol>',
+        '<nav class="toc" data-ed=""><h2 id="contents">Contents</h2><ol>',
     ]
     out += [
         f'<li><a href="#s-{s.slug}">{escape(s.heading or meta["chapter_title"])}</a></li>'
@@ -163,7 +165,8 @@ def single_html(edition: Edition, formatted: Formatted, footnotes: bool = False,
     out.append('</ol></nav><main><div class="text">')
     notes = {
         n.number: (
-            f'<span id="call-{n.number}"></span><span class="footnote" id="note-{n.number}">'
+            f'<span id="call-{n.number}"></span>'
+            f'<span class="footnote" id="note-{n.number}" data-stream="notes">'
             f"{note_body(n, marks(n))} {note_refs(n, formatted, ('span', 'span'))}</span>"
         )
         for n in chapter.notes
@@ -171,22 +174,24 @@ def single_html(edition: Edition, formatted: Formatted, footnotes: bool = False,
     for section in chapter.sections:
         blocks = section_blocks(section, marks)
         front = (  # the lines the received file opens with, as the site's first page shows them
-            f'<p class="front">{escape(chapter.front.author)}<br>{escape(chapter.front.book)}</p>'
+            f'<p class="front" data-stream="front">{escape(chapter.front.author)}<br>'
+            f"{escape(chapter.front.book)}</p>"
             if section.heading is None
             else ""
         )
+        stream = ' data-stream="front"' if section.heading is None else ""
         out.append(
-            f'<section>{front}<h2 id="s-{section.slug}">'
+            f'<section>{front}<h2 id="s-{section.slug}"{stream}>'
             f"{escape(section.heading or chapter.front.chapter)}</h2>"
             + (_footnoted(blocks, notes) if footnotes else blocks)
             + "</section>"
         )
     out.append("</div>")
     if not footnotes:
-        out.append('<section><h2 id="notes">Notes</h2><div class="notes">')
+        out.append('<section><h2 id="notes" data-ed="">Notes</h2><div class="notes" data-stream="notes">')
         out += [_note(note, formatted, marks(note)) for note in chapter.notes]
         out.append("</div></section>")
-    out.append('<section><h2 id="editors-notes">Editors’ notes</h2><div class="notes">')
+    out.append('<section data-ed=""><h2 id="editors-notes">Editors’ notes</h2><div class="notes">')
     out += [
         f'<div class="note" id="ed-{c.letter}"><p><a href="#edcall-{c.letter}">{c.letter}.</a> '
         f"{comment_html(edition, c)}</div>"
@@ -194,8 +199,12 @@ def single_html(edition: Edition, formatted: Formatted, footnotes: bool = False,
     ]
     out.append("</div></section>")
     out += [
-        f'<section><h2 id="{i}">{t}</h2>{html}</section>' for i, t, html in back_matter(edition, formatted)
+        f'<section data-ed=""><h2 id="{i}">{t}</h2>{html}</section>'
+        for i, t, html in back_matter(edition, formatted)
     ]
-    out.append(f'</main><footer><p class="colophon">{escape(chapter.colophon)}</p></footer></body></html>\n')
+    out.append(
+        f'</main><footer><p class="colophon" data-stream="colophon">{escape(chapter.colophon)}</p></footer>'
+        "</body></html>\n"
+    )
     # every link into another page of the site points into this file instead
     return PAGE_LINK.sub('href="#', "\n".join(out))
