@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -25,18 +26,28 @@ def printed(built, tmp_path_factory) -> dict[str, Path]:
     from playwright.sync_api import sync_playwright
 
     folder = tmp_path_factory.mktemp("printed")
-    out = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            for name in (SECTION, "glossary"):
-                page.goto((built / "site" / f"{name}.html").as_uri())
-                out[name] = folder / f"{name}.pdf"
-                page.pdf(path=str(out[name]), format="A4")
-        finally:
-            browser.close()
+    out = {name: folder / f"{name}.pdf" for name in (SECTION, "glossary")}
+
+    def work() -> None:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page()
+                for name, target in out.items():
+                    page.goto((built / "site" / f"{name}.html").as_uri())
+                    page.pdf(path=str(target), format="A4")
+            finally:
+                browser.close()
+
+    apart(work)
     return out
+
+
+def apart(work):
+    """Run Playwright's sync API in a thread of its own: the browser tests keep theirs
+    running in this one for the whole session, and two cannot share a thread."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(work).result()
 
 
 def text_of(pdf: Path) -> str:

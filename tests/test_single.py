@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from lxml import html as lxml_html
+from test_print import apart
 
 from edition.fidelity import lost_words
 
@@ -57,14 +58,17 @@ def test_axe_finds_no_violation_in_the_single_file(single, scheme):
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_context(color_scheme=scheme).new_page()
-            page.goto(single.as_uri())
-            violations = Axe().run(page).response["violations"]
-        finally:
-            browser.close()
+    def work() -> list[dict]:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_context(color_scheme=scheme).new_page()
+                page.goto(single.as_uri())
+                return Axe().run(page).response["violations"]
+            finally:
+                browser.close()
+
+    violations = apart(work)
     found = [f"{v['id']} ({len(v['nodes'])} nodes) {v['nodes'][0]['target']}" for v in violations]
     assert found == []
 

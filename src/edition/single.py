@@ -203,7 +203,8 @@ def single_html(edition: Edition, formatted: Formatted, footnotes: bool = False,
         for i, t, html in back_matter(edition, formatted)
     ]
     out.append(
-        f'</main><footer><p class="colophon" data-stream="colophon">{escape(chapter.colophon)}</p></footer>'
+        '</main><footer><p class="colophon"><span data-ed="">The web transcription closes: </span>'
+        f'<span data-stream="colophon">{escape(chapter.colophon)}</span></p></footer>'
         "</body></html>\n"
     )
     # every link into another page of the site points into this file instead
