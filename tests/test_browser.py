@@ -579,7 +579,8 @@ def test_cite_by_keyboard_copy_and_escape(new_page: Callable[..., Page], site_ur
     dialog = page.get_by_role("dialog", name="Cite paragraph 12")
     expect(dialog).to_be_visible()
     expect(dialog).to_contain_text("para. 12")
-    expect(dialog).to_contain_text("(Cliff, 1991, para. 12)")
+    expect(dialog).to_contain_text("(Cliff, 1991/2026, para. 12)")
+    expect(dialog).to_contain_text("An Annotated Digital Edition, version 1.0")
     expect(dialog.locator(".cite-url a")).to_have_attribute("href", re.compile(r"/p/12\.html$"))
     focused = page.evaluate("document.activeElement.textContent")
     assert focused == "Copy"
@@ -602,15 +603,15 @@ def test_a_permanent_address_lands_on_the_paragraph_and_highlights_it(page: Page
     assert background != other.evaluate("el => getComputedStyle(el).backgroundColor")
 
 
-def test_downloads_are_made_in_the_page(page: Page, site_url: str) -> None:
+def test_downloads_are_the_published_citation_files(page: Page, site_url: str) -> None:
     page.goto(site_url + UNREST)
     page.locator("#p12 button.cite-btn").click()
-    link = page.get_by_role("link", name="BibTeX")
-    assert link.get_attribute("download") == "cliff-new-course-p12.bib"
-    with page.expect_download() as download:
-        link.click()
-    text = download.value.path().read_text("utf-8")
-    assert text.startswith("@inbook{para-12,") and "p/12.html" in text
+    for name, start in (("BibTeX", "@incollection{cliff-new-course-p12,"), ("RIS", "TY  - CHAP")):
+        link = page.get_by_role("link", name=name, exact=True)
+        with page.expect_download() as download:
+            link.click()
+        text = download.value.path().read_text("utf-8")
+        assert text.startswith(start) and "p/12.html" in text and "¶12" in text
 
 
 def test_search_index_is_fetched_only_when_search_opens(page: Page, site_url: str) -> None:

@@ -5,6 +5,7 @@ import re
 from html import unescape
 
 FILES = (
+    "edition.json",
     "paragraphs.json",
     "notes.json",
     "bibliography.json",

@@ -191,9 +191,20 @@
   function citeFor(label) {
     if (citeData === null) {
       var data = document.getElementById("cite-data");
-      citeData = data ? JSON.parse(data.textContent) : {paragraphs: {}, references: {}};
+      citeData = data ? JSON.parse(data.textContent) : {labels: []};
     }
-    return citeData.paragraphs[label] ? {p: citeData.paragraphs[label], refs: citeData.references} : null;
+    if (citeData.labels.indexOf(label) < 0 || !/^[0-9]+[a-z]*$/.test(label)) return null;
+    /* Each style's citation was formatted once by CSL at a placeholder paragraph;
+       this one's is the same with its own label. */
+    function fill(value) { return value.split(citeData.placeholder).join(label); }
+    var styles = {};
+    Object.keys(citeData.styles).forEach(function (style) {
+      styles[style] = {};
+      Object.keys(citeData.styles[style]).forEach(function (form) {
+        styles[style][form] = fill(citeData.styles[style][form]);
+      });
+    });
+    return {styles: styles, url: fill(citeData.url), files: citeData.files};
   }
 
   function copyText(value, status) {
@@ -256,19 +267,19 @@
     close.addEventListener("click", closeCite);
     dialog.appendChild(close);
     var link = text("p", "cite-url", "Permanent address: ");
-    var a = text("a", "", found.p.url);
-    a.href = found.p.url;
+    var a = text("a", "", found.url);
+    a.href = found.url;
     link.appendChild(a);
     dialog.appendChild(link);
-    dialog.appendChild(citeBlock("Chicago", found.p.chicago));
-    dialog.appendChild(citeBlock("APA", found.refs.apa || "", "In the text: " + found.p.apa));
-    dialog.appendChild(citeBlock("MLA", found.refs.mla || "", "In the text: " + found.p.mla));
+    dialog.appendChild(citeBlock("Chicago (note)", found.styles.chicago.note));
+    dialog.appendChild(citeBlock("Chicago (bibliography)", found.styles.chicago.reference));
+    dialog.appendChild(citeBlock("APA", found.styles.apa.reference, "In the text: " + found.styles.apa.intext));
+    dialog.appendChild(citeBlock("MLA", found.styles.mla.reference, "In the text: " + found.styles.mla.intext));
     var files = text("p", "cite-files", "Download: ");
-    [["BibTeX", found.p.bibtex, "application/x-bibtex", ".bib"],
-     ["CSL-JSON", found.p.csl_json, "application/vnd.citationstyles.csl+json", ".json"]].forEach(function (kind, i) {
+    [["BibTeX", ".bib"], ["biblatex", ".biblatex.bib"], ["RIS", ".ris"], ["CSL-JSON", ".json"]].forEach(function (kind, i) {
       var file = text("a", "", kind[0]);
-      file.href = URL.createObjectURL(new Blob([kind[1]], {type: kind[2]}));
-      file.setAttribute("download", "cliff-new-course-p" + label + kind[3]);
+      file.href = found.files + "p" + label + kind[1];
+      file.setAttribute("download", "");
       if (i) files.appendChild(document.createTextNode(" · "));
       files.appendChild(file);
     });

@@ -18,16 +18,20 @@ from . import data, render
 from .apparatus import link_apparatus
 from .chapter import read_received
 from .chronology import link_chronology
-from .cite import cite_items, redirect_targets, redirects
+from .cite import cite_items
+from .cite_files import cite_files
 from .citeproc import Formatted, format_citations, request_id
 from .commentary import link_commentary
 from .errors import EditionError
 from .fidelity import Words, compare, reader_views, reading_words, received_words, tei_views
 from .glossary import link_mentions
+from .identity import fill_markers
 from .links import check_links
 from .logs import captured
 from .markup import page_url
 from .model import Edition
+from .page_meta import with_metadata
+from .paragraph_pages import forward_targets, paragraph_pages
 from .resolve import resolve
 from .sources import Paths, read
 from .tei import TEI_FILE, tei_xml
@@ -73,13 +77,20 @@ def docs_files(
     files = {
         p.relative_to(paths.docs).as_posix(): p.read_bytes() for p in paths.docs.rglob("*") if p.is_file()
     }
+    for name, content in files.items():
+        if name.endswith(".md"):
+            files[name] = fill_markers(edition, formatted, content.decode("utf-8")).encode("utf-8")
     sizes = {name: len(content) for name, content in downloads.items()}
-    generated = {**render.pages(edition, formatted, sizes), **redirects(edition)}
+    generated = {**render.pages(edition, formatted, sizes), **paragraph_pages(edition, formatted)}
+    generated.update(cite_files(edition))
     generated.update(
         {f"data/{name}": json_lines(records) for name, records in data.data_files(edition).items()}
     )
     generated[f"data/{TEI_FILE}"] = tei_xml(edition)
     files.update({name: text.encode("utf-8") for name, text in generated.items()})
+    for name, content in files.items():
+        if name.endswith(".md"):
+            files[name] = with_metadata(edition, name, content.decode("utf-8")).encode("utf-8")
     files.update({f"downloads/{name}": content for name, content in downloads.items()})
     return files
 
@@ -166,7 +177,7 @@ def check_site(edition: Edition, site: Path) -> list[str]:
     for where, views in (("", reader_views(section_pages)), (" of the TEI", tei_file_views(site))):
         problems += [f"received view{where}: {p}" for p in compare(received, views["received"])]
         problems += [f"reading view{where}: {p}" for p in compare(reading, views["reading"])]
-    return problems + check_links(site, base_path, redirects=redirect_targets(edition))
+    return problems + check_links(site, base_path, redirects=forward_targets(edition))
 
 
 def tei_file_views(site: Path) -> dict[str, Words]:

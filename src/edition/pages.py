@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from .apparatus_page import editors_notes, popover_data
-from .cite import cite_data, head_metadata
+from .cite import cite_data
 from .citeproc import Formatted, request_id
 from .glossary_page import gloss_data
 from .markup import Marks, attr, block_html, inline, marks_by_place, md_text, page_url, source_links
@@ -23,7 +23,7 @@ from .yamlfile import dump_yaml
 def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
     chapter = edition.chapter
     section = chapter.sections[index]
-    front_matter = {"title": section.title, **head_metadata(edition, section)}
+    front_matter = {"title": section.title}
     out = [f"---\n{dump_yaml(front_matter)}---\n"]
     if section.heading is None:
         front = chapter.front
@@ -53,7 +53,7 @@ def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
     comments = [c for c in edition.commentary if c.place in here]
     if comments:
         out.append(editors_notes(edition, comments))
-    if formatted.paragraphs:
+    if formatted.cite:
         out.append(cite_data(edition, formatted, section.blocks))
     interventions = [i for i in edition.apparatus if i.place in here]
     if interventions:

@@ -1,0 +1,83 @@
+"""p/N.html: each paragraph's permanent address, a small page of its own.
+
+It holds the paragraph's reading text, its notes, its citation and files, and a link
+to read it in context, with the metadata that makes a reference manager save it as
+Cliff's chapter at that paragraph. A reader with scripts is forwarded to the
+paragraph on its section page at once; a harvester that runs none stays here.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from .apparatus import apply
+from .cite import paragraph_citation, permalink
+from .cite_files import file_names
+from .citeproc import Formatted
+from .markup import attr, page_url
+from .model import Block, Edition, Intervention, Section
+from .page_meta import chapter_tags, jsonld
+
+FORMATS = {"bibtex": "BibTeX", "biblatex": "biblatex", "ris": "RIS", "csl": "CSL-JSON"}
+
+
+def forward_target(section: Section, block: Block) -> str:
+    return f"{page_url(section.slug)}#{block.id}"
+
+
+def forward_targets(edition: Edition) -> dict[str, str]:
+    """Each permanent address and the page#anchor it forwards to, relative to the site."""
+    return {f"p/{b.number}.html": forward_target(s, b) for s in edition.chapter.sections for b in s.blocks}
+
+
+def head(edition: Edition, block: Block) -> str:
+    tags = chapter_tags(edition, permalink(edition, block.number), block.number)
+    metas = "".join(f'<meta name="{attr(name)}" content="{attr(value)}">' for name, value in tags)
+    return f'{metas}<script type="application/ld+json">{jsonld(edition, tags)}</script>'
+
+
+def paragraph_page(
+    edition: Edition,
+    formatted: Formatted,
+    section: Section,
+    block: Block,
+    interventions: dict[str, list[Intervention]],
+) -> str:
+    meta = edition.metadata
+    target = f"../{forward_target(section, block)}"
+    label = escape(block.number)
+    notes = [n for n in edition.chapter.notes if n.paragraph == block.id]
+    notes_html = "".join(
+        f'<li value="{n.number}">{escape(apply(n.text, interventions.get(n.id, [])))}</li>' for n in notes
+    )
+    files = " · ".join(
+        f'<a href="../cite/{attr(name)}">{FORMATS[kind]}</a>'
+        for kind, name in file_names(block.number).items()
+    )
+    chicago = paragraph_citation(formatted, block.number)["chicago"]["note"] if formatted.cite else ""
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>¶{label} · {escape(meta['chapter_title'])} · {escape(meta['edition_title'])}</title>"
+        f'<link rel="canonical" href="{attr(permalink(edition, block.number))}">'
+        f"{head(edition, block)}"
+        f"<script>location.replace({json.dumps(target)});</script></head>"
+        f'<body><main><p><a href="../index.html">{escape(meta["edition_title"])}</a></p>'
+        f"<h1>{escape(meta['chapter_title'])}, ¶{label}</h1>"
+        f"<p>{escape(apply(block.text, interventions.get(block.id, [])))}</p>"
+        + (f"<h2>Notes</h2><ol>{notes_html}</ol>" if notes else "")
+        + f"<h2>Cite</h2><p>{chicago}</p><p>Files: {files}</p>"
+        f'<p><a href="{attr(target)}">Read ¶{label} in context</a></p></main></body></html>\n'
+    )
+
+
+def paragraph_pages(edition: Edition, formatted: Formatted) -> dict[str, str]:
+    interventions: dict[str, list[Intervention]] = {}
+    for item in edition.apparatus:
+        interventions.setdefault(item.place, []).append(item)
+    return {
+        f"p/{b.number}.html": paragraph_page(edition, formatted, s, b, interventions)
+        for s in edition.chapter.sections
+        for b in s.blocks
+    }
