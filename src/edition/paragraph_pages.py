@@ -14,12 +14,18 @@ from html import escape
 from .apparatus import apply
 from .cite import paragraph_citation, permalink
 from .cite_files import file_names
-from .citeproc import Formatted
+from .citeproc import Formatted, request_id
 from .markup import attr, page_url
 from .model import Block, Edition, Intervention, Section
 from .page_meta import chapter_tags, jsonld
 
 FORMATS = {"bibtex": "BibTeX", "biblatex": "biblatex", "ris": "RIS", "csl": "CSL-JSON"}
+STYLE = (
+    "body{font:1.1rem/1.6 Georgia,'Times New Roman',serif;max-width:38rem;margin:2rem auto;padding:0 1rem;"
+    "color:#222;background:#fffdf8}a{color:#7a2e1d}h1{font-size:1.5rem}h2{font-size:1.1rem}"
+    ".ref{font-size:.95rem;color:#444}@media(prefers-color-scheme:dark){body{color:#e8e2d8;"
+    "background:#1d1a17}a{color:#f0a58f}.ref{color:#c8c0b4}}"
+)
 
 
 def forward_target(section: Section, block: Block) -> str:
@@ -49,7 +55,13 @@ def paragraph_page(
     label = escape(block.number)
     notes = [n for n in edition.chapter.notes if n.paragraph == block.id]
     notes_html = "".join(
-        f'<li value="{n.number}">{escape(apply(n.text, interventions.get(n.id, [])))}</li>' for n in notes
+        f'<li value="{n.number}">{escape(apply(n.text, interventions.get(n.id, [])))}'
+        + "".join(
+            f'<br><span class="ref">{formatted.notes[request_id(n.number, i)]}</span>'
+            for i, _ in enumerate(n.citations)
+        )
+        + "</li>"
+        for n in notes
     )
     files = " · ".join(
         f'<a href="../cite/{attr(name)}">{FORMATS[kind]}</a>'
@@ -61,7 +73,7 @@ def paragraph_page(
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>¶{label} · {escape(meta['chapter_title'])} · {escape(meta['edition_title'])}</title>"
         f'<link rel="canonical" href="{attr(permalink(edition, block.number))}">'
-        f"{head(edition, block)}"
+        f"{head(edition, block)}<style>{STYLE}</style>"
         f"<script>location.replace({json.dumps(target)});</script></head>"
         f'<body><main><p><a href="../index.html">{escape(meta["edition_title"])}</a></p>'
         f"<h1>{escape(meta['chapter_title'])}, ¶{label}</h1>"
