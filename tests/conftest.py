@@ -12,7 +12,7 @@ from edition.export import export
 from edition.model import Edition
 
 ROOT = Path(__file__).resolve().parents[1]
-INPUTS = ("sources", "docs", "overrides", "bibliography.bib", "mkdocs.yml")
+INPUTS = ("sources", "docs", "overrides", "bibliography.bib", "mkdocs.yml", "releases")
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +23,8 @@ def edition() -> Edition:
 def copy_inputs(target: Path) -> Path:
     for name in INPUTS:
         source = ROOT / name
+        if not source.exists():
+            continue
         if source.is_dir():
             shutil.copytree(source, target / name)
         else:

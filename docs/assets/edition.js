@@ -204,7 +204,8 @@
         styles[style][form] = fill(citeData.styles[style][form]);
       });
     });
-    return {styles: styles, url: fill(citeData.url), files: citeData.files};
+    return {styles: styles, url: fill(citeData.url), latest: fill(citeData.latest),
+            version: citeData.version, fragment: citeData.fragments[label], files: citeData.files};
   }
 
   function copyText(value, status) {
@@ -270,7 +271,16 @@
     var a = text("a", "", found.url);
     a.href = found.url;
     link.appendChild(a);
+    link.appendChild(document.createTextNode(" (version " + found.version + ")"));
     dialog.appendChild(link);
+    [["cite-latest", "Latest version: ", found.latest],
+     ["cite-fragment", "Link by its opening words: ", found.fragment]].forEach(function (row) {
+      var line = text("p", row[0], row[1]);
+      var target = text("a", "", row[0] === "cite-fragment" ? "text fragment link" : row[2]);
+      target.href = row[2];
+      line.appendChild(target);
+      dialog.appendChild(line);
+    });
     dialog.appendChild(citeBlock("Chicago (note)", found.styles.chicago.note));
     dialog.appendChild(citeBlock("Chicago (bibliography)", found.styles.chicago.reference));
     dialog.appendChild(citeBlock("APA", found.styles.apa.reference, "In the text: " + found.styles.apa.intext));

@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
 from . import data, render
 from .apparatus import link_apparatus
+from .changes import changes
 from .chapter import read_received
 from .chronology import link_chronology
 from .cite import cite_items
@@ -29,9 +30,10 @@ from .identity import fill_markers
 from .links import check_links
 from .logs import captured
 from .markup import page_url
-from .model import Edition
+from .model import Edition, Metadata
 from .page_meta import with_metadata
 from .paragraph_pages import forward_targets, paragraph_pages
+from .releases import Release, check_current, read_releases, snapshot_dir
 from .resolve import resolve
 from .sources import Paths, read
 from .tei import TEI_FILE, tei_xml
@@ -57,6 +59,48 @@ def load(root: Path) -> Edition:
     edition = link_mentions(resolve(read(root), paths.bibliography), paths.glossary)
     edition = link_commentary(link_apparatus(edition, paths.apparatus), paths.commentary)
     return link_chronology(edition, paths.chronology)
+
+
+def with_releases(
+    edition: Edition,
+    history: tuple[Release, ...],
+    latest: str,
+    base: str,
+    this: Release | None = None,
+    latest_labels: list[str] | None = None,
+) -> Edition:
+    """The edition with what it needs to know of the releases: where its citations point
+    (its release's address, if it is a release), the latest version, and every release.
+
+    `base` is the site's own address; a release is published at `base`v/X.Y/."""
+    values = dict(edition.metadata.values)
+    version = str(values["version"])
+    released = {r.version for r in history}
+    values.update(
+        site_url=f"{base}v/{this.version}/" if this else base,
+        release_url=f"{base}v/{version}/" if version in released else None,
+        latest_url=base,
+        latest_version=latest,
+        release=this.version if this else None,
+        releases=[{"version": r.version, "date": r.date, "statement": r.statement} for r in history],
+        latest_labels=latest_labels or [],
+    )
+    return replace(edition, metadata=Metadata(values))
+
+
+def release_history(root: Path, edition: Edition) -> tuple[tuple[Release, ...], dict[str, Edition]]:
+    """The releases and each one's edition as its snapshot says it; the current sources
+    may not claim a released version and say something else."""
+    history = read_releases(root)
+    check_current(root, str(edition.metadata["version"]), history)
+    return history, {r.version: load(snapshot_dir(root, r.version)) for r in history}
+
+
+def release_changes(history: tuple[Release, ...], editions: dict[str, Edition]) -> list[dict]:
+    return [
+        changes(editions[old.version], editions[new.version])
+        for old, new in zip(history, history[1:], strict=False)
+    ]
 
 
 def format_edition(edition: Edition, paths: Paths) -> Formatted:
@@ -87,6 +131,8 @@ def docs_files(
         {f"data/{name}": json_lines(records) for name, records in data.data_files(edition).items()}
     )
     generated[f"data/{TEI_FILE}"] = tei_xml(edition)
+    if edition.metadata.get("changes"):
+        generated["data/changes.json"] = json_lines(edition.metadata["changes"])
     files.update({name: text.encode("utf-8") for name, text in generated.items()})
     for name, content in files.items():
         if name.endswith(".md"):
@@ -141,9 +187,31 @@ def write_config(edition: Edition, paths: Paths, variant: str = "") -> Path:
         "nav": render.nav(edition),
         **(OFFLINE if variant == "offline" else {}),
     }
+    config["extra"] = {**config.get("extra", {}), "edition": versions_menu(edition, variant)}
     path = paths.build / f"mkdocs{suffix}.yml"
     path.write_text(dump_yaml(config), "utf-8")
     return path
+
+
+def versions_menu(edition: Edition, variant: str = "") -> dict:
+    """What the theme's banner shows: this version, whether it is the latest, and every
+    version with its address relative to this version's root (none offline, where
+    only this version is at hand)."""
+    meta = edition.metadata
+    up = "../../" if meta["release"] else ""
+    versions = [{"version": meta["latest_version"], "href": up, "latest": True}]
+    versions += [
+        {"version": r["version"], "href": f"{up}v/{r['version']}/", "latest": False}
+        for r in reversed(meta["releases"])
+    ]
+    return {
+        "version": str(meta["version"]),
+        "release": meta["release"],
+        "old": bool(meta["release"]) and meta["release"] != meta["latest_version"],
+        "latest": meta["latest_version"],
+        "latest_href": up,
+        "versions": [] if variant else versions,
+    }
 
 
 def run_mkdocs(config_file: Path, site_dir: Path) -> None:
@@ -159,8 +227,8 @@ def run_mkdocs(config_file: Path, site_dir: Path) -> None:
             raise CheckFailed([f"mkdocs build --strict: {w}" for w in warnings] or [str(exc)]) from exc
 
 
-def check_site(edition: Edition, site: Path) -> list[str]:
-    """Fidelity of both views, on the pages and in the TEI, and links, of a built site;
+def check_text(edition: Edition, site: Path) -> list[str]:
+    """Fidelity of both views, on the pages and in the TEI, of one built version;
     an empty list means it passes.
 
     The received view must hold the received file word for word; the reading view,
@@ -171,13 +239,25 @@ def check_site(edition: Edition, site: Path) -> list[str]:
     missing = [p for p in section_pages if not p.exists()]
     if missing:
         return [f"missing page {p.name}" for p in missing]
-    base_path = urlsplit(edition.metadata["site_url"]).path or "/"
     reading = reading_words(edition)
     problems = []
     for where, views in (("", reader_views(section_pages)), (" of the TEI", tei_file_views(site))):
         problems += [f"received view{where}: {p}" for p in compare(received, views["received"])]
         problems += [f"reading view{where}: {p}" for p in compare(reading, views["reading"])]
-    return problems + check_links(site, base_path, redirects=forward_targets(edition))
+    return problems
+
+
+def check_site(edition: Edition, site: Path, releases: dict[str, Edition] | None = None) -> list[str]:
+    """Fidelity of the latest text and of every release at v/X.Y/, and the links of the
+    whole site; an empty list means it passes."""
+    problems = check_text(edition, site)
+    redirects = forward_targets(edition)
+    for version, released in (releases or {}).items():
+        sub = f"v/{version}/"
+        problems += [f"{sub}: {p}" for p in check_text(released, site / sub)]
+        redirects.update({sub + name: sub + target for name, target in forward_targets(released).items()})
+    base_path = urlsplit(edition.metadata["latest_url"] or edition.metadata["site_url"]).path or "/"
+    return problems + check_links(site, base_path, redirects=redirects)
 
 
 def tei_file_views(site: Path) -> dict[str, Words]:
@@ -190,21 +270,69 @@ def tei_file_views(site: Path) -> dict[str, Words]:
         raise CheckFailed([f"{path.name}: {exc}"]) from exc
 
 
-def build(
-    root: Path, downloads: dict[str, bytes] | None = None, variant: str = "", target: Path | None = None
-) -> Built:
-    """Build the site (or its offline variant) and put it at target (site/ by default)."""
-    paths = Paths(root)
-    edition = load(root)
+def render_site(
+    edition: Edition, paths: Paths, site: Path, downloads: dict[str, bytes] | None = None, variant: str = ""
+) -> None:
+    """Format, render and run MkDocs: one version of the edition into `site`."""
     formatted = format_edition(edition, paths)
     paths.build.mkdir(exist_ok=True)
     suffix = f"-{variant}" if variant else ""
     sync_tree(docs_files(edition, formatted, paths, downloads), paths.build / f"docs{suffix}")
-    config = write_config(edition, paths, variant)
+    run_mkdocs(write_config(edition, paths, variant), site)
+
+
+def release_project(root: Path, version: str) -> Path:
+    """A project folder for building a release: its snapshot's sources, today's pages,
+    theme and cache (linked, not copied)."""
+    project = Paths(root).build / "releases" / version
+    project.mkdir(parents=True, exist_ok=True)
+    Paths(root).cache.mkdir(exist_ok=True)
+    snapshot = snapshot_dir(root, version)
+    links = {
+        "sources": snapshot / "sources",
+        "bibliography.bib": snapshot / "bibliography.bib",
+        **{name: root / name for name in ("docs", "overrides", "mkdocs.yml", ".cache")},
+    }
+    for name, target in links.items():
+        link = project / name
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(target.resolve(), target_is_directory=target.is_dir())
+    return project
+
+
+def prepare(root: Path) -> tuple[Edition, dict[str, Edition]]:
+    """The latest edition, and each release's, as the site will show them."""
+    edition = load(root)
+    history, editions = release_history(root, edition)
+    version, base = str(edition.metadata["version"]), edition.metadata["site_url"]
+    latest = with_releases(edition, history, version, base)
+    latest = replace(
+        latest, metadata=Metadata({**latest.metadata.values, "changes": release_changes(history, editions)})
+    )
+    labels = [b.number for b in edition.chapter.blocks]
+    released = {
+        r.version: with_releases(editions[r.version], history, version, base, r, labels) for r in history
+    }
+    return latest, released
+
+
+def build(
+    root: Path, downloads: dict[str, bytes] | None = None, variant: str = "", target: Path | None = None
+) -> Built:
+    """Build the site (or its offline variant) and put it at target (site/ by default):
+    the latest text at the root and, online, every release at v/X.Y/."""
+    paths = Paths(root)
+    edition, released = prepare(root)
+    if variant:
+        released = {}
+    paths.build.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=paths.build, prefix=".work-") as tmp:
         site = Path(tmp) / "site"
-        run_mkdocs(config, site)
-        problems = check_site(edition, site)
+        render_site(edition, paths, site, downloads, variant)
+        for version, release in released.items():
+            render_site(release, Paths(release_project(root, version)), site / "v" / version)
+        problems = check_site(edition, site, released)
         if problems:
             raise CheckFailed(problems)
         _replace(site, target or paths.site)
@@ -226,7 +354,7 @@ def _replace(new: Path, old: Path) -> None:
 def check(root: Path) -> list[str]:
     """`edition check`: validate the inputs and check the site already built."""
     paths = Paths(root)
-    edition = load(root)
+    edition, released = prepare(root)
     if not paths.site.exists():
         raise EditionError(paths.site, None, "no site built yet: run `edition build` first")
-    return check_site(edition, paths.site)
+    return check_site(edition, paths.site, released)

@@ -10,16 +10,44 @@ placeholder paragraph; each paragraph's citation is that output with its own lab
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
+from .apparatus import apply
 from .citeproc import CiteItems, Formatted
+from .markup import page_url
 from .model import Block, Edition
+from .notes import CALL
 
 PLACEHOLDER = "987654321"  # a paragraph label no edition has, filled in per paragraph
 
 
+def release_base(edition: Edition) -> str:
+    """Where this version's permanent files are: its release's v/X.Y/, or, for sources
+    not yet released, the site itself."""
+    return edition.metadata.get("release_url") or edition.metadata["site_url"]
+
+
 def permalink(edition: Edition, label: str) -> str:
-    """The permanent address of a paragraph: the same online and offline."""
-    return f"{edition.metadata['site_url']}p/{label}.html"
+    """The permanent address of a paragraph in this version: the same online and offline."""
+    return f"{release_base(edition)}p/{label}.html"
+
+
+def latest_link(edition: Edition, label: str) -> str:
+    """The paragraph's address in whatever version is the latest."""
+    return f"{edition.metadata.get('latest_url') or edition.metadata['site_url']}p/{label}.html"
+
+
+OPENING_WORDS = 6
+
+
+def text_fragment(edition: Edition, block: Block) -> str:
+    """The paragraph's page with a text fragment of its opening words: a link that
+    finds the paragraph even in a copy that lost its ids. The words are the reading
+    text's, as the page first shows it."""
+    reading = apply(block.text, [i for i in edition.apparatus if i.place == block.id])
+    words = CALL.sub("", reading).split()[:OPENING_WORDS]
+    text = quote(" ".join(words), safe="").replace("-", "%2D")
+    return f"{release_base(edition)}{page_url(block.section)}#:~:text={text}"
 
 
 def date_parts(value: object) -> list[int]:
@@ -40,8 +68,9 @@ def edition_item(edition: Edition) -> dict:
         "editor": editors(edition),
         "version": str(meta["version"]),
         "issued": {"date-parts": [date_parts(meta["date"])]},
-        "URL": meta["site_url"],
+        "URL": release_base(edition),
         "language": "en",
+        **({"DOI": meta["doi"]} if meta.get("doi") else {}),
     }
 
 
@@ -106,7 +135,10 @@ def cite_data(edition: Edition, formatted: Formatted, blocks: tuple[Block, ...])
         "placeholder": PLACEHOLDER,
         "styles": paragraph_citation(formatted, PLACEHOLDER),
         "url": permalink(edition, PLACEHOLDER),
+        "latest": latest_link(edition, PLACEHOLDER),
+        "version": str(edition.metadata["version"]),
         "files": "cite/",
         "labels": [b.number for b in blocks],
+        "fragments": {b.number: text_fragment(edition, b) for b in blocks},
     }
     return script_json("cite-data", data)

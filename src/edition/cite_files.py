@@ -79,6 +79,7 @@ def bibtex(edition: Edition, label: str) -> str:
         ("pages", f"{{¶{label}}}"),
         ("note", f"{{{protect(note, nouns)}}}"),
         ("url", f"{{{url}}}"),
+        *([("doi", f"{{{meta['doi']}}}")] if meta.get("doi") else []),
     ]
     return entry("incollection", key(label), fields)
 
@@ -103,6 +104,7 @@ def biblatex(edition: Edition, label: str) -> str:
         ("origdate", f"{{{meta['year']}}}"),
         ("addendum", f"{{{protect(first_published(edition), nouns)}}}"),
         ("langid", "{english}"),
+        *([("doi", f"{{{meta['doi']}}}")] if meta.get("doi") else []),
     ]
     return entry("incollection", key(label), fields)
 
@@ -124,6 +126,7 @@ def ris(edition: Edition, label: str) -> str:
         ("UR", permalink(edition, label)),
         ("LA", "en"),
         ("OP", meta["catalogue_title"]),
+        *([("DO", meta["doi"])] if meta.get("doi") else []),
         ("N1", first_published(edition) + "."),
         ("ID", key(label)),
         ("ER", ""),

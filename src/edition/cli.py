@@ -61,6 +61,24 @@ def _lock(args: argparse.Namespace) -> int:
     return 1 if assignment.moves_ids else 0
 
 
+def _release(args: argparse.Namespace) -> int:
+    """Cut a release: snapshot the committed sources, record it, write the archive files."""
+    from .archive import CITATION_FILE, ZENODO_FILE, citation_cff, zenodo_json
+    from .build import load
+    from .releases import cut_release
+
+    release = cut_release(args.root, args.version, args.statement)
+    edition = load(args.root)
+    (args.root / CITATION_FILE).write_text(citation_cff(edition), "utf-8")
+    (args.root / ZENODO_FILE).write_text(zenodo_json(edition), "utf-8")
+    print(
+        f"release {release.version} cut from {release.commit[:12]}: releases/{release.version}/, "
+        f"sources/releases.yaml, {CITATION_FILE} and {ZENODO_FILE} written; commit them, then tag "
+        f"v{release.version} and publish a GitHub release to archive it"
+    )
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     _build(args)
     site = Paths(args.root).site
@@ -92,6 +110,12 @@ def parser() -> argparse.ArgumentParser:
     lock = commands.add_parser("lock", help="create the paragraph lock, or show or accept id changes")
     lock.add_argument("--accept", action="store_true", help="accept new and retired paragraph ids")
     lock.set_defaults(run=_lock)
+    release = commands.add_parser(
+        "release", help="cut a release of the committed sources: kept unchanged at v/X.Y/ for good"
+    )
+    release.add_argument("version", help="the version, MAJOR.MINOR, as in sources/edition.yaml")
+    release.add_argument("--statement", required=True, help="what this release is, in a sentence or two")
+    release.set_defaults(run=_release)
     serve = commands.add_parser("serve", help="build, then serve site/ on localhost")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000, help="0 picks a free port")

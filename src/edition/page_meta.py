@@ -32,6 +32,7 @@ def edition_tags(edition: Edition) -> Tags:
         ["DC.date", str(meta["date"])],
         ["DC.language", "en"],
         ["DC.rights", f"{meta['licence']['short']} ({meta['licence']['url']})"],
+        *([["citation_doi", meta["doi"]]] if meta.get("doi") else []),
     ]
 
 

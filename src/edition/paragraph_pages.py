@@ -68,6 +68,17 @@ def paragraph_page(
         for kind, name in file_names(block.number).items()
     )
     chicago = paragraph_citation(formatted, block.number)["chicago"]["note"] if formatted.cite else ""
+    old = meta.get("release") and meta["release"] != meta.get("latest_version")
+    latest = (
+        f"<p>This is ¶{label} in version {escape(str(meta['release']))}, kept as it was released. "
+        + (
+            f'<a href="../../../p/{attr(block.number)}.html">¶{label} in the latest version</a></p>'
+            if block.number in (meta.get("latest_labels") or ())
+            else 'The latest version has retired it: <a href="../../../index.html">the latest version</a></p>'
+        )
+        if old
+        else ""
+    )
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -76,7 +87,7 @@ def paragraph_page(
         f"{head(edition, block)}<style>{STYLE}</style>"
         f"<script>location.replace({json.dumps(target)});</script></head>"
         f'<body><main><p><a href="../index.html">{escape(meta["edition_title"])}</a></p>'
-        f"<h1>{escape(meta['chapter_title'])}, ¶{label}</h1>"
+        f"<h1>{escape(meta['chapter_title'])}, ¶{label}</h1>{latest}"
         f"<p>{escape(apply(block.text, interventions.get(block.id, [])))}</p>"
         + (f"<h2>Notes</h2><ol>{notes_html}</ol>" if notes else "")
         + f"<h2>Cite</h2><p>{chicago}</p><p>Files: {files}</p>"
