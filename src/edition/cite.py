@@ -40,11 +40,11 @@ def latest_link(edition: Edition, label: str) -> str:
 OPENING_WORDS = 6
 
 
-def text_fragment(edition: Edition, block: Block) -> str:
+def text_fragment(edition: Edition, block: Block, interventions: list) -> str:
     """The paragraph's page with a text fragment of its opening words: a link that
     finds the paragraph even in a copy that lost its ids. The words are the reading
-    text's, as the page first shows it."""
-    reading = apply(block.text, [i for i in edition.apparatus if i.place == block.id])
+    text's (the block's `interventions` made), as the page first shows it."""
+    reading = apply(block.text, interventions)
     words = CALL.sub("", reading).split()[:OPENING_WORDS]
     text = quote(" ".join(words), safe="").replace("-", "%2D")
     return f"{release_base(edition)}{page_url(block.section)}#:~:text={text}"
@@ -139,6 +139,9 @@ def cite_data(edition: Edition, formatted: Formatted, blocks: tuple[Block, ...])
         "version": str(edition.metadata["version"]),
         "files": "cite/",
         "labels": [b.number for b in blocks],
-        "fragments": {b.number: text_fragment(edition, b) for b in blocks},
+        "fragments": {
+            b.number: text_fragment(edition, b, [i for i in edition.apparatus if i.place == b.id])
+            for b in blocks
+        },
     }
     return script_json("cite-data", data)

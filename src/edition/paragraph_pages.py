@@ -12,11 +12,11 @@ import json
 from html import escape
 
 from .apparatus import apply
-from .cite import paragraph_citation, permalink
+from .cite import fill, permalink
 from .cite_files import file_names
 from .citeproc import Formatted, request_id
 from .markup import attr, page_url
-from .model import Block, Edition, Intervention, Section
+from .model import Block, Edition, Intervention, Note, Section
 from .page_meta import chapter_tags, jsonld
 
 FORMATS = {"bibtex": "BibTeX", "biblatex": "biblatex", "ris": "RIS", "csl": "CSL-JSON"}
@@ -49,11 +49,11 @@ def paragraph_page(
     section: Section,
     block: Block,
     interventions: dict[str, list[Intervention]],
+    notes: list[Note],
 ) -> str:
     meta = edition.metadata
     target = f"../{forward_target(section, block)}"
     label = escape(block.number)
-    notes = [n for n in edition.chapter.notes if n.paragraph == block.id]
     notes_html = "".join(
         f'<li value="{n.number}">{escape(apply(n.text, interventions.get(n.id, [])))}'
         + "".join(
@@ -67,7 +67,7 @@ def paragraph_page(
         f'<a href="../cite/{attr(name)}">{FORMATS[kind]}</a>'
         for kind, name in file_names(block.number).items()
     )
-    chicago = paragraph_citation(formatted, block.number)["chicago"]["note"] if formatted.cite else ""
+    chicago = fill(formatted.cite["chicago"]["note"], block.number) if formatted.cite else ""
     old = meta.get("release") and meta["release"] != meta.get("latest_version")
     latest = (
         f"<p>This is ¶{label} in version {escape(str(meta['release']))}, kept as it was released. "
@@ -99,8 +99,11 @@ def paragraph_pages(edition: Edition, formatted: Formatted) -> dict[str, str]:
     interventions: dict[str, list[Intervention]] = {}
     for item in edition.apparatus:
         interventions.setdefault(item.place, []).append(item)
+    notes: dict[str, list[Note]] = {}
+    for note in edition.chapter.notes:
+        notes.setdefault(note.paragraph, []).append(note)
     return {
-        f"p/{b.number}.html": paragraph_page(edition, formatted, s, b, interventions)
+        f"p/{b.number}.html": paragraph_page(edition, formatted, s, b, interventions, notes.get(b.id, []))
         for s in edition.chapter.sections
         for b in s.blocks
     }
