@@ -2,11 +2,15 @@
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 
 from edition.cite import PLACEHOLDER, cite_items, edition_citation, paragraph_citation, permalink
+from edition.cite_files import biblatex, bibtex, csl_json, ris
 from edition.citeproc import format_citations
+from edition.model import Metadata
+from edition.page_meta import chapter_tags
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +101,15 @@ def test_canonical_addresses_come_from_the_configured_site_url(edition):
     items = cite_items(edition)
     assert items.edition["URL"] == edition.metadata["site_url"]
     assert items.chapter["URL"] == edition.metadata["site_url"] + f"p/{PLACEHOLDER}.html"
+
+
+def test_a_doi_once_given_stands_in_every_citation_file_and_the_edition_citation(edition, tmp_path):
+    doi = "10.5281/zenodo.0000000"  # a form, not a real DOI: the edition has none yet
+    with_doi = replace(edition, metadata=Metadata({**edition.metadata.values, "doi": doi}))
+    formatted = format_citations(with_doi.bibliography, {}, tmp_path, cite_items(with_doi))
+    assert doi in plain(edition_citation(formatted)["chicago"]["reference"])
+    twelve = plain(paragraph_citation(formatted, "12")["chicago"]["note"])
+    assert permalink(with_doi, "12") in twelve  # the paragraph's own address is kept
+    for writer in (bibtex, biblatex, ris, csl_json):
+        assert doi in writer(with_doi, "12"), writer.__name__
+    assert ["citation_doi", doi] in chapter_tags(with_doi, permalink(with_doi, "12"), "12")

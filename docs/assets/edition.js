@@ -205,7 +205,8 @@
       });
     });
     return {styles: styles, url: fill(citeData.url), latest: fill(citeData.latest),
-            version: citeData.version, fragment: citeData.fragments[label], files: citeData.files};
+            version: citeData.version, doi: citeData.doi, fragment: citeData.fragments[label],
+            files: citeData.files};
   }
 
   function copyText(value, status) {
@@ -274,7 +275,9 @@
     link.appendChild(document.createTextNode(" (version " + found.version + ")"));
     dialog.appendChild(link);
     [["cite-latest", "Latest version: ", found.latest],
-     ["cite-fragment", "Link by its opening words: ", found.fragment]].forEach(function (row) {
+     ["cite-fragment", "Link by its opening words: ", found.fragment]]
+      .concat(found.doi ? [["cite-doi", "DOI of this version: ", "https://doi.org/" + found.doi]] : [])
+      .forEach(function (row) {
       var line = text("p", row[0], row[1]);
       var target = text("a", "", row[0] === "cite-fragment" ? "text fragment link" : row[2]);
       target.href = row[2];

@@ -75,10 +75,14 @@ def edition_item(edition: Edition) -> dict:
 
 
 def chapter_item(edition: Edition, url: str) -> dict:
-    """Cliff's chapter in this edition, at the given address, as a CSL item."""
+    """Cliff's chapter in this edition, at the given address, as a CSL item.
+
+    Without the edition's DOI: every style prints a DOI in place of the URL, and the
+    URL is the paragraph's own address; the DOI stands beside the citation instead."""
     meta = edition.metadata
+    whole = {k: v for k, v in edition_item(edition).items() if k != "DOI"}
     return {
-        **edition_item(edition),
+        **whole,
         "id": "chapter",
         "type": "chapter",
         "author": [{"family": meta["author_family"], "given": meta["author_given"]}],
@@ -137,6 +141,7 @@ def cite_data(edition: Edition, formatted: Formatted, blocks: tuple[Block, ...])
         "url": permalink(edition, PLACEHOLDER),
         "latest": latest_link(edition, PLACEHOLDER),
         "version": str(edition.metadata["version"]),
+        "doi": edition.metadata.get("doi") or "",
         "files": "cite/",
         "labels": [b.number for b in blocks],
         "fragments": {

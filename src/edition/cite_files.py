@@ -137,6 +137,8 @@ def ris(edition: Edition, label: str) -> str:
 def csl_json(edition: Edition, label: str) -> str:
     """CSL-JSON: the item the styles format, with the paragraph as its page."""
     item = {**chapter_item(edition, permalink(edition, label)), "id": key(label), "page": f"¶{label}"}
+    if edition.metadata.get("doi"):
+        item["DOI"] = edition.metadata["doi"]
     return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
 
 
