@@ -24,7 +24,7 @@ ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 def read_apparatus(path: Path) -> tuple[dict, ...]:
     """The raw records, checked for shape; they are located against the text later."""
-    data = load_yaml(path, top=list)
+    data = load_yaml(path, top=list, schema="apparatus")
     seen: set[str] = set()
     for item in data:
         if not isinstance(item, dict):

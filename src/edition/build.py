@@ -31,7 +31,7 @@ from .model import Edition
 from .resolve import resolve
 from .sources import Paths, read
 from .tei import TEI_FILE, tei_xml
-from .yamlfile import dump_yaml
+from .yamlfile import check_config, decode, dump_yaml
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,9 @@ def docs_files(
     files = {
         p.relative_to(paths.docs).as_posix(): p.read_bytes() for p in paths.docs.rglob("*") if p.is_file()
     }
+    for name, content in files.items():
+        if name.endswith(".md"):
+            decode(content, paths.docs / name)  # MkDocs reads the pages as UTF-8
     sizes = {name: len(content) for name, content in downloads.items()}
     generated = {**render.pages(edition, formatted, sizes), **redirects(edition)}
     generated.update(
@@ -135,15 +138,21 @@ def write_config(edition: Edition, paths: Paths, variant: str = "") -> Path:
     return path
 
 
-def run_mkdocs(config_file: Path, site_dir: Path) -> None:
-    """MkDocs in strict mode; its warnings become the problems reported."""
+def run_mkdocs(config_file: Path, site_dir: Path, source: Path | None = None) -> None:
+    """MkDocs in strict mode; its warnings become the problems reported. An error in
+    the configuration names `source`, the project's mkdocs.yml that it inherits."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     with captured("mkdocs") as warnings:
         try:
-            mkdocs_build(load_config(str(config_file), strict=True, site_dir=str(site_dir)))
+            config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
+        except (Abort, ConfigurationError) as exc:
+            problems = [" ".join(str(w).split()) for w in warnings] or [" ".join(str(exc).split())]
+            raise EditionError(source or config_file, None, "; ".join(problems)) from exc
+        try:
+            mkdocs_build(config)
         except (Abort, ConfigurationError) as exc:
             raise CheckFailed([f"mkdocs build --strict: {w}" for w in warnings] or [str(exc)]) from exc
 
@@ -184,6 +193,7 @@ def build(
 ) -> Built:
     """Build the site (or its offline variant) and put it at target (site/ by default)."""
     paths = Paths(root)
+    check_config(paths.mkdocs_yml)
     edition = load(root)
     formatted = format_edition(edition, paths)
     paths.build.mkdir(exist_ok=True)
@@ -192,7 +202,7 @@ def build(
     config = write_config(edition, paths, variant)
     with tempfile.TemporaryDirectory(dir=paths.build, prefix=".work-") as tmp:
         site = Path(tmp) / "site"
-        run_mkdocs(config, site)
+        run_mkdocs(config, site, paths.mkdocs_yml)
         problems = check_site(edition, site)
         if problems:
             raise CheckFailed(problems)

@@ -77,7 +77,7 @@ def display_date(value: str) -> str:
 
 
 def read_chronology(path: Path) -> tuple[Event, ...]:
-    data = load_yaml(path, top=list)
+    data = load_yaml(path, top=list, schema="chronology")
     events, seen = [], set()
     for item in data:
         if not isinstance(item, dict):

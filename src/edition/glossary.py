@@ -23,7 +23,7 @@ GLOSS_WORDS = 35
 
 
 def read_glossary(path: Path) -> tuple[GlossEntry, ...]:
-    data = load_yaml(path, top=list)
+    data = load_yaml(path, top=list, schema="glossary")
     entries = tuple(_entry(item, path) for item in data)
     ids = {}
     for entry in entries:
