@@ -60,7 +60,14 @@ def _line(data: object, error: ValidationError) -> int | None:
         extra = _unknown(error)
         if extra:
             line = getattr(node, "key_lines", {}).get(extra[0], line)
+    if error.validator == "uniqueItems":
+        line = getattr(node[_repeat(node)], "line", None) or line
     return line
+
+
+def _repeat(values: list) -> int:
+    """Index of the first item that equals an earlier one."""
+    return next(i for i, v in enumerate(values) if v in values[:i])
 
 
 def _record(data: object, error: ValidationError, name: str) -> str:
@@ -140,8 +147,7 @@ def _message(error: ValidationError, name: str) -> str:
     if kind in ("pattern", "anyOf"):
         return f"{field} {value!r} is not {error.schema.get('description', 'in the form the schema gives')}"
     if kind == "uniqueItems":
-        repeated = next(v for i, v in enumerate(value) if v in value[:i])
-        return f"{field} lists {repeated!r} twice"
+        return f"{field} lists {value[_repeat(value)]!r} twice"
     if kind == "minItems":
         return f"{field} is empty; give at least {error.validator_value}"
     if kind in ("minimum", "maximum"):
