@@ -46,19 +46,6 @@ def check_bib_text(text: str, path: Path) -> None:
 
 def _check_value(key: str, name: str, value: str, path: Path, line: int) -> None:
     inner = value[1:-1] if value[:1] in "{\"" and value[-1:] in "}\"" else value
-    depth, offset = 0, None
-    for i, char in enumerate(inner):
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth < 0 or (char == '"' and depth == 0 and value[:1] == '"'):
-            offset = i
-            break
-    if offset is None and depth:
-        offset = len(inner)
-    if offset is not None:
-        where = line + inner[:offset].count("\n")
-        raise EditionError(
-            path, where, f"entry {key}: unbalanced brace or quote in '{name}'; write the value in braces"
-        )
     match = FIELD_INSIDE.search(inner)
     if match:
         where = line + inner[: match.start(1)].count("\n")
@@ -68,3 +55,37 @@ def _check_value(key: str, name: str, value: str, path: Path, line: int) -> None
             f"entry {key}: '{name}' holds what looks like another field ('{match.group(1)} = …'); "
             "is a comma missing?",
         )
+    offset = _unbalanced(inner, quoted=value[:1] == '"')
+    if offset is not None:
+        where = line + inner[:offset].count("\n")
+        raise EditionError(
+            path, where, f"entry {key}: unbalanced brace or quote in '{name}'; write the value in braces"
+        )
+
+
+def _unbalanced(text: str, quoted: bool) -> int | None:
+    """Where the braces of a value stop balancing (or a bare quote ends a quoted one)."""
+    depth = 0
+    for i, char in enumerate(text):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0 or (quoted and char == '"' and depth == 0):
+            return i
+    return len(text) if depth else None
+
+
+FIELD_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*)\s*=\s*(.*?),?\s*$")
+
+
+def failed_field(raw: str, start_line: int) -> tuple[int, str] | None:
+    """For an entry bibtexparser could not read: the first field written on one line
+    whose value does not balance, as (line, field name)."""
+    for offset, text in enumerate(raw.splitlines()):
+        match = FIELD_LINE.match(text)
+        if not match:
+            continue
+        value = match.group(2)
+        quoted = value[:1] == '"'
+        inner = value[1:-1] if quoted and value.endswith('"') else value
+        if (quoted and not value.endswith('"')) or _unbalanced(inner, quoted) is not None:
+            return start_line + offset, match.group(1)
+    return None

@@ -12,7 +12,7 @@ from pathlib import Path
 import bibtexparser
 from bibtexparser import middlewares as mw
 
-from .bibcheck import check_bib_text
+from .bibcheck import check_bib_text, failed_field
 from .errors import EditionError
 from .logs import captured
 from .model import BibEntry
@@ -47,6 +47,10 @@ def read_bibliography(path: Path) -> tuple[BibEntry, ...]:
         )
     if library.failed_blocks:
         block = library.failed_blocks[0]
+        field = failed_field(block.raw, block.start_line + 1)
+        if field:
+            message = f"cannot parse entry: unbalanced brace or quote in '{field[1]}'"
+            raise EditionError(path, field[0], message)
         reason = str(getattr(block, "error", "") or "") or " ".join(messages) or "malformed"
         reason = " ".join(reason.split())
         raise EditionError(path, block.start_line + 1, f"cannot parse entry: {reason}")

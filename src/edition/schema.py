@@ -81,6 +81,17 @@ def _record(data: object, error: ValidationError, name: str) -> str:
     return f"{RECORDS[name]} {label}: "
 
 
+def _nearest(word: str, allowed: list[str]) -> str | None:
+    """The allowed key most like a misspelt one; a shared first letter counts for more
+    ('birth' is nearer 'born' than 'sort')."""
+
+    def score(key: str) -> float:
+        return difflib.SequenceMatcher(None, word, key).ratio() + 0.1 * (key[:1] == word[:1])
+
+    best = max(allowed, key=score, default=None)
+    return best if best is not None and score(best) >= 0.45 else None
+
+
 def _unknown(error: ValidationError) -> list[str]:
     allowed = error.schema.get("properties", {})
     return [key for key in error.instance if key not in allowed]
@@ -126,8 +137,8 @@ def _message(error: ValidationError, name: str) -> str:
     if kind == "additionalProperties":
         extra = _unknown(error)[0]
         allowed = list(error.schema.get("properties", {}))
-        guess = difflib.get_close_matches(str(extra), allowed, n=1, cutoff=0.4)
-        hint = f" — did you mean '{guess[0]}'?" if guess else ""
+        guess = _nearest(str(extra), allowed)
+        hint = f" — did you mean '{guess}'?" if guess else ""
         return f"unknown key '{extra}'{hint} (the keys allowed are in {_shown(schema_path(name))})"
     if kind == "required":
         missing = next(k for k in error.validator_value if k not in value)
