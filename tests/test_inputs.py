@@ -249,7 +249,7 @@ CASES = [
             '  address   = "Lon"don",\n  publisher = {Routledge',
         ),
         BIB,
-        r"unbalanced brace or quote in 'address'",
+        r"cannot parse entry: unbalanced brace or quote in 'address'",
     ),
     (
         "unbalanced brace",
@@ -259,7 +259,7 @@ CASES = [
             "  address   = {Lon{don},\n  publisher = {Routledge",
         ),
         BIB,
-        r"unbalanced brace or quote in 'address'",
+        r"cannot parse entry: unbalanced brace or quote in 'address'",
     ),
     (
         "work with no year",
