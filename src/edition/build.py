@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
-from . import data, render
+from . import data, render, schema
 from .apparatus import link_apparatus
 from .chapter import read_received
 from .chronology import link_chronology
@@ -83,6 +83,7 @@ def docs_files(
     )
     generated[f"data/{TEI_FILE}"] = tei_xml(edition)
     files.update({name: text.encode("utf-8") for name, text in generated.items()})
+    files.update(schema.published())
     files.update({f"downloads/{name}": content for name, content in downloads.items()})
     return files
 
