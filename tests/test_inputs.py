@@ -295,9 +295,21 @@ CASES = [
     ),
     (
         "mkdocs.yml unknown theme",
-        no_line(replace("mkdocs.yml", "name: material", "name: materiall")),
+        replace("mkdocs.yml", "theme:\n  name: material", "theme:\n  name: materiall"),
         "mkdocs.yml",
         r"Config value 'theme': Unrecognised theme name: 'materiall'",
+    ),
+    (
+        "mkdocs.yml unknown key",
+        replace("mkdocs.yml", "strict: true\n", "strict: true\nstrikt: true\n", 1),
+        "mkdocs.yml",
+        r"Config value 'strikt': Unrecognised configuration name: strikt",
+    ),
+    (
+        "mkdocs.yml unknown extension",
+        replace("mkdocs.yml", "markdown_extensions:\n  - attr_list", "markdown_extensions:\n  - attr_lisst"),
+        "mkdocs.yml",
+        r"Config value 'markdown_extensions': Failed to load extension 'attr_lisst'",
     ),
 ]
 

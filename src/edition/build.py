@@ -7,6 +7,7 @@ every check passes, so a failed build never touches the previous site/.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ from .model import Edition
 from .resolve import resolve
 from .sources import Paths, read
 from .tei import TEI_FILE, tei_xml
-from .yamlfile import check_config, decode, dump_yaml
+from .yamlfile import check_config, config_line, decode, dump_yaml
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,10 @@ def run_mkdocs(config_file: Path, site_dir: Path, source: Path | None = None) ->
             config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
         except (Abort, ConfigurationError) as exc:
             problems = [" ".join(str(w).split()) for w in warnings] or [" ".join(str(exc).split())]
-            raise EditionError(source or config_file, None, "; ".join(problems)) from exc
+            source = source or config_file
+            key = re.match(r"Config value '(\w+)'", problems[0])
+            line = config_line(source, key.group(1)) if key else None
+            raise EditionError(source, line, "; ".join(problems)) from exc
         try:
             mkdocs_build(config)
         except (Abort, ConfigurationError) as exc:
