@@ -8,7 +8,6 @@ import datetime
 import difflib
 import functools
 import json
-import os
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
@@ -98,8 +97,9 @@ def _unknown(error: ValidationError) -> list[str]:
 
 
 def _shown(path: Path) -> str:
+    """The path from the working directory where it lies below it; else in full."""
     try:
-        return os.path.relpath(path)
+        return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
