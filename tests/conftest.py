@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from edition.build import build, load
+from edition.cli import main as cli
 from edition.export import export
 from edition.model import Edition
 
@@ -57,17 +58,21 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+UNLOCKED: set[Path] = set()  # received files whose edits record their new hash
+
+
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     """Replace text in a file, failing if the text is not there."""
     text = path.read_text("utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, count), "utf-8")
+    if path in UNLOCKED:
+        assert cli(["--root", str(path.parents[1]), "received", "--accept"]) == 0
 
 
 def unlock_received(project: Path) -> Path:
-    """Drop the checksum so a test may alter the received chapter; returns its path."""
-    yaml_path = project / "sources" / "edition.yaml"
-    text = yaml_path.read_text("utf-8")
-    lines = [line for line in text.splitlines() if not line.strip().startswith("sha256:")]
-    yaml_path.write_text("\n".join(lines) + "\n", "utf-8")
-    return project / "sources" / "000_8d2340140f951e67.txt"
+    """The received chapter, for a test to alter: each `edit` of it records the new hash
+    as `edition received --accept` does; returns its path."""
+    path = project / "sources" / "000_8d2340140f951e67.txt"
+    UNLOCKED.add(path)
+    return path

@@ -7,6 +7,7 @@ every check passes, so a failed build never touches the previous site/.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, replace
@@ -14,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
-from . import data, render
+from . import data, render, schema
 from .apparatus import link_apparatus
 from .changes import changes
 from .chapter import read_received
@@ -37,7 +38,7 @@ from .releases import Release, check_current, read_releases, snapshot_dir
 from .resolve import resolve
 from .sources import Paths, read
 from .tei import TEI_FILE, tei_xml
-from .yamlfile import dump_yaml
+from .yamlfile import check_config, config_line, decode, dump_yaml
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def docs_files(
     }
     for name, content in files.items():
         if name.endswith(".md"):
+            decode(content, paths.docs / name)  # MkDocs reads the pages as UTF-8
             files[name] = fill_markers(edition, formatted, content.decode("utf-8")).encode("utf-8")
     sizes = {name: len(content) for name, content in downloads.items()}
     generated = {**render.pages(edition, formatted, sizes), **paragraph_pages(edition, formatted)}
@@ -137,6 +139,7 @@ def docs_files(
     for name, content in files.items():
         if name.endswith(".md"):
             files[name] = with_metadata(edition, name, content.decode("utf-8")).encode("utf-8")
+    files.update(schema.published())
     files.update({f"downloads/{name}": content for name, content in downloads.items()})
     return files
 
@@ -214,15 +217,24 @@ def versions_menu(edition: Edition, variant: str = "") -> dict:
     }
 
 
-def run_mkdocs(config_file: Path, site_dir: Path) -> None:
-    """MkDocs in strict mode; its warnings become the problems reported."""
+def run_mkdocs(config_file: Path, site_dir: Path, source: Path | None = None) -> None:
+    """MkDocs in strict mode; its warnings become the problems reported. An error in
+    the configuration names `source`, the project's mkdocs.yml that it inherits."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     with captured("mkdocs") as warnings:
         try:
-            mkdocs_build(load_config(str(config_file), strict=True, site_dir=str(site_dir)))
+            config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
+        except (Abort, ConfigurationError) as exc:
+            problems = [" ".join(str(w).split()) for w in warnings] or [" ".join(str(exc).split())]
+            source = source or config_file
+            key = re.match(r"Config value '(\w+)'", problems[0])
+            line = config_line(source, key.group(1)) if key else None
+            raise EditionError(source, line, "; ".join(problems)) from exc
+        try:
+            mkdocs_build(config)
         except (Abort, ConfigurationError) as exc:
             raise CheckFailed([f"mkdocs build --strict: {w}" for w in warnings] or [str(exc)]) from exc
 
@@ -278,7 +290,7 @@ def render_site(
     paths.build.mkdir(exist_ok=True)
     suffix = f"-{variant}" if variant else ""
     sync_tree(docs_files(edition, formatted, paths, downloads), paths.build / f"docs{suffix}")
-    run_mkdocs(write_config(edition, paths, variant), site)
+    run_mkdocs(write_config(edition, paths, variant), site, paths.mkdocs_yml)
 
 
 def release_project(root: Path, version: str) -> Path:
@@ -323,6 +335,7 @@ def build(
     """Build the site (or its offline variant) and put it at target (site/ by default):
     the latest text at the root and, online, every release at v/X.Y/."""
     paths = Paths(root)
+    check_config(paths.mkdocs_yml)
     edition, released = prepare(root)
     if variant:
         released = {}

@@ -23,7 +23,7 @@ GLOSS_WORDS = 35
 
 
 def read_glossary(path: Path) -> tuple[GlossEntry, ...]:
-    data = load_yaml(path, top=list)
+    data = load_yaml(path, top=list, schema="glossary")
     entries = tuple(_entry(item, path) for item in data)
     ids = {}
     for entry in entries:
@@ -41,6 +41,9 @@ def read_glossary(path: Path) -> tuple[GlossEntry, ...]:
                 )
             owner[alias] = entry
         for related in entry.related:
+            if related == entry.id:
+                message = f"entry {entry.id!r}: 'related' names the entry itself"
+                raise EditionError(path, line_of(related), message)
             if related not in ids:
                 raise EditionError(
                     path, line_of(related), f"entry {entry.id!r}: related id {related!r} does not exist"

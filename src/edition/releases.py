@@ -59,7 +59,7 @@ def read_releases(root: Path) -> tuple[Release, ...]:
     path = releases_path(root)
     if not path.exists():
         return ()
-    data = load_yaml(path)
+    data = load_yaml(path, schema="releases")
     records = data.get("releases") or []
     if not isinstance(records, list):
         raise EditionError(path, line_of(data), "'releases' must be a list")
