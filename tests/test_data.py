@@ -25,7 +25,7 @@ def sections(html: str) -> dict[str, str]:
 def test_every_field_of_every_file_is_described(built):
     page = (built / "site" / "data.html").read_text("utf-8")
     described = sections(page)
-    assert set(described) == set(FILES)
+    assert set(described) == {*FILES, "changes.json"}  # changes.json: once there are two releases
     for name in FILES:
         records = json.loads((built / "site" / "data" / name).read_text("utf-8"))
         assert records, name

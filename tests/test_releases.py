@@ -103,6 +103,10 @@ def test_the_changelog_lists_exactly_the_emendation(two_releases):
     assert change["paragraphs_added"] == [] and change["paragraphs_retired"] == []
     for part in ("commentary", "notes", "glossary", "chronology", "bibliography"):
         assert change[part] == {"added": [], "removed": [], "changed": []}, part
+    data_page = (two_releases / "site" / "data.html").read_text("utf-8")
+    described = data_page[data_page.index('id="changes-json"') :]
+    for field in change:
+        assert f"<code>{field}</code>" in described, field
     page = text_of(two_releases / "site" / "changes-1.1.html")
     assert "What changed in 1.1" in page and "¶12" in page and "test-p12" in page
 
