@@ -201,17 +201,18 @@ def versions_menu(edition: Edition, variant: str = "") -> dict:
     version with its address relative to this version's root (none offline, where
     only this version is at hand)."""
     meta = edition.metadata
-    up = "../../" if meta["release"] else ""
-    versions = [{"version": meta["latest_version"], "href": up, "latest": True}]
+    release, latest = meta.get("release"), meta.get("latest_version") or str(meta["version"])
+    up = "../../" if release else ""
+    versions = [{"version": latest, "href": up, "latest": True}]
     versions += [
         {"version": r["version"], "href": f"{up}v/{r['version']}/", "latest": False}
-        for r in reversed(meta["releases"])
+        for r in reversed(meta.get("releases") or [])
     ]
     return {
         "version": str(meta["version"]),
-        "release": meta["release"],
-        "old": bool(meta["release"]) and meta["release"] != meta["latest_version"],
-        "latest": meta["latest_version"],
+        "release": release,
+        "old": bool(release) and release != latest,
+        "latest": latest,
         "latest_href": up,
         "versions": [] if variant else versions,
     }
@@ -268,7 +269,7 @@ def check_site(edition: Edition, site: Path, releases: dict[str, Edition] | None
         sub = f"v/{version}/"
         problems += [f"{sub}: {p}" for p in check_text(released, site / sub)]
         redirects.update({sub + name: sub + target for name, target in forward_targets(released).items()})
-    base_path = urlsplit(edition.metadata["latest_url"] or edition.metadata["site_url"]).path or "/"
+    base_path = urlsplit(edition.metadata.get("latest_url") or edition.metadata["site_url"]).path or "/"
     return problems + check_links(site, base_path, redirects=redirects)
 
 
