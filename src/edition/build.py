@@ -21,6 +21,7 @@ from .chronology import link_chronology
 from .cite import cite_items, redirect_targets, redirects
 from .citeproc import Formatted, format_citations, request_id
 from .commentary import link_commentary
+from .engine import EngineFailed, chosen, run_zensical
 from .errors import EditionError
 from .fidelity import Words, compare, reader_views, reading_words, received_words, tei_views
 from .glossary import link_mentions
@@ -31,6 +32,7 @@ from .model import Edition
 from .resolve import resolve
 from .sources import Paths, read
 from .tei import TEI_FILE, tei_xml
+from .theme_fixes import fix_site
 from .yamlfile import dump_yaml
 
 
@@ -180,9 +182,15 @@ def tei_file_views(site: Path) -> dict[str, Words]:
 
 
 def build(
-    root: Path, downloads: dict[str, bytes] | None = None, variant: str = "", target: Path | None = None
+    root: Path,
+    downloads: dict[str, bytes] | None = None,
+    variant: str = "",
+    target: Path | None = None,
+    engine: str | None = None,
 ) -> Built:
-    """Build the site (or its offline variant) and put it at target (site/ by default)."""
+    """Build the site (or its offline variant) with the engine (MkDocs unless told, see
+    engine.chosen) and put it at target (site/ by default)."""
+    engine = chosen(engine)
     paths = Paths(root)
     edition = load(root)
     formatted = format_edition(edition, paths)
@@ -192,7 +200,14 @@ def build(
     config = write_config(edition, paths, variant)
     with tempfile.TemporaryDirectory(dir=paths.build, prefix=".work-") as tmp:
         site = Path(tmp) / "site"
-        run_mkdocs(config, site)
+        if engine == "zensical":
+            try:
+                run_zensical(config, site)
+            except EngineFailed as exc:
+                raise CheckFailed(exc.messages) from exc
+        else:
+            run_mkdocs(config, site)
+        fix_site(site)
         problems = check_site(edition, site)
         if problems:
             raise CheckFailed(problems)

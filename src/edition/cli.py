@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .build import CheckFailed, build, check
+from .engine import ENGINES, EngineFailed
 from .errors import EditionError
 from .export import export
 from .lock import ACCEPT, assign, describe, initial, read_lock, write_lock
@@ -17,7 +18,7 @@ from .sources import Paths, read_chapter
 
 
 def _build(args: argparse.Namespace) -> int:
-    built = build(args.root)
+    built = build(args.root, engine=args.engine)
     blocks = len(built.edition.chapter.blocks)
     notes = len(built.edition.chapter.notes)
     print(
@@ -28,7 +29,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    sizes = export(args.root)
+    sizes = export(args.root, engine=args.engine)
     for name, count in sizes.items():
         print(f"dist/{name}: {count:,} bytes")
     print("site/ rebuilt with these on its Downloads page")
@@ -81,6 +82,12 @@ def parser() -> argparse.ArgumentParser:
         default=Path.cwd(),
         help="the edition project (default: the current directory)",
     )
+    main.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=None,
+        help="the site generator for build, serve and export (default: $EDITION_ENGINE, else mkdocs)",
+    )
     commands = main.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="build site/ from sources/ and bibliography.bib").set_defaults(
         run=_build
@@ -107,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     except EditionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except CheckFailed as exc:
+    except (CheckFailed, EngineFailed) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
 
