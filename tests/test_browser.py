@@ -635,6 +635,31 @@ def test_search_index_is_fetched_only_when_search_opens(page: Page, site_url: st
     expect(page.locator("article mark", has_text="Rabkrin").first).to_be_visible()
 
 
+@pytest.mark.parametrize(
+    "how",
+    [
+        "pointer",
+        pytest.param("ctrl+k", marks=pytest.mark.skipif(ENGINE != "zensical", reason="Material: no Ctrl+K")),
+    ],
+)
+def test_search_by_pointer_or_shortcut_gets_the_held_index(page: Page, site_url: str, how: str) -> None:
+    """Zensical draws its search only once the index has come; Material's field is
+    there from the start. Either way the held index is released and results come."""
+    indexes: list[str] = []
+    index = INDEX[ENGINE]
+    page.on("request", lambda request: indexes.extend([request.url] if request.url.endswith(index) else []))
+    page.goto(site_url + UNREST)
+    page.wait_for_load_state("networkidle")
+    assert indexes == []
+    if how == "pointer":
+        page.locator("[data-md-component=search]").click()
+    else:
+        page.keyboard.press("Control+k")
+    page.locator(SEARCH_FIELD).press_sequentially("Duranty", delay=30)
+    expect(page.locator('a[href*="?h=duranty" i]').first).to_be_visible(timeout=10_000)
+    assert indexes == [site_url + index]
+
+
 # --------------------------------------------------------------------------- offline export
 
 
