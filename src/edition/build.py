@@ -24,6 +24,7 @@ from .cite import cite_items
 from .cite_files import cite_files
 from .citeproc import Formatted, format_citations, request_id
 from .commentary import link_commentary
+from .engine import EngineFailed, chosen, run_zensical
 from .errors import EditionError
 from .fidelity import Words, compare, reader_views, reading_words, received_words, tei_views
 from .glossary import link_mentions
@@ -38,6 +39,7 @@ from .releases import Release, check_current, read_releases, snapshot_dir
 from .resolve import resolve
 from .sources import Paths, read
 from .tei import TEI_FILE, tei_xml
+from .theme_fixes import fix_site
 from .yamlfile import check_config, config_line, decode, dump_yaml
 
 
@@ -284,14 +286,28 @@ def tei_file_views(site: Path) -> dict[str, Words]:
 
 
 def render_site(
-    edition: Edition, paths: Paths, site: Path, downloads: dict[str, bytes] | None = None, variant: str = ""
+    edition: Edition,
+    paths: Paths,
+    site: Path,
+    downloads: dict[str, bytes] | None = None,
+    variant: str = "",
+    engine: str = "mkdocs",
 ) -> None:
-    """Format, render and run MkDocs: one version of the edition into `site`."""
+    """Format, render and run the engine: one version of the edition into `site`, with
+    the edition's fixes to the theme's markup made."""
     formatted = format_edition(edition, paths)
     paths.build.mkdir(exist_ok=True)
     suffix = f"-{variant}" if variant else ""
     sync_tree(docs_files(edition, formatted, paths, downloads), paths.build / f"docs{suffix}")
-    run_mkdocs(write_config(edition, paths, variant), site, paths.mkdocs_yml)
+    config = write_config(edition, paths, variant)
+    if engine == "zensical":
+        try:
+            run_zensical(config, site)
+        except EngineFailed as exc:
+            raise CheckFailed(exc.messages) from exc
+    else:
+        run_mkdocs(config, site, paths.mkdocs_yml)
+    fix_site(site)
 
 
 def release_project(root: Path, version: str) -> Path:
@@ -331,10 +347,16 @@ def prepare(root: Path) -> tuple[Edition, dict[str, Edition]]:
 
 
 def build(
-    root: Path, downloads: dict[str, bytes] | None = None, variant: str = "", target: Path | None = None
+    root: Path,
+    downloads: dict[str, bytes] | None = None,
+    variant: str = "",
+    target: Path | None = None,
+    engine: str | None = None,
 ) -> Built:
-    """Build the site (or its offline variant) and put it at target (site/ by default):
-    the latest text at the root and, online, every release at v/X.Y/."""
+    """Build the site (or its offline variant) with the engine (MkDocs unless told, see
+    engine.chosen) and put it at target (site/ by default): the latest text at the root
+    and, online, every release at v/X.Y/."""
+    engine = chosen(engine)
     paths = Paths(root)
     check_config(paths.mkdocs_yml)
     edition, released = prepare(root)
@@ -343,9 +365,9 @@ def build(
     paths.build.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=paths.build, prefix=".work-") as tmp:
         site = Path(tmp) / "site"
-        render_site(edition, paths, site, downloads, variant)
+        render_site(edition, paths, site, downloads, variant, engine)
         for version, release in released.items():
-            render_site(release, Paths(release_project(root, version)), site / "v" / version)
+            render_site(release, Paths(release_project(root, version)), site / "v" / version, engine=engine)
         problems = check_site(edition, site, released)
         if problems:
             raise CheckFailed(problems)

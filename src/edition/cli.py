@@ -13,6 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .build import CheckFailed, build, check
+from .engine import ENGINES, EngineFailed
 from .errors import EditionError
 from .export import export
 from .lock import ACCEPT, assign, describe, initial, read_lock, write_lock
@@ -22,7 +23,7 @@ from .yamlfile import line_of, load_yaml
 
 
 def _build(args: argparse.Namespace) -> int:
-    built = build(args.root)
+    built = build(args.root, engine=args.engine)
     blocks = len(built.edition.chapter.blocks)
     notes = len(built.edition.chapter.notes)
     print(
@@ -33,7 +34,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    sizes = export(args.root)
+    sizes = export(args.root, engine=args.engine)
     for name, count in sizes.items():
         print(f"dist/{name}: {count:,} bytes")
     print("site/ rebuilt with these on its Downloads page")
@@ -187,6 +188,9 @@ def parser() -> argparse.ArgumentParser:
         default=Path.cwd(),
         help="the edition project (default: the current directory)",
     )
+    engine_help = "the site generator for build, serve and export (default: $EDITION_ENGINE, else mkdocs)"
+    root.add_argument("--engine", choices=ENGINES, default=argparse.SUPPRESS, help=engine_help)
+    main.add_argument("--engine", choices=ENGINES, default=None, help=engine_help)
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
@@ -251,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     args.root = args.root.resolve()
     try:
         return args.run(args)
-    except (EditionError, CheckFailed) as exc:
+    except (EditionError, CheckFailed, EngineFailed) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
