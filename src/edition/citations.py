@@ -103,7 +103,9 @@ class Resolver:
         head_words = words(head)
         hits = [f for f in self.forms if head_words[: len(f.words)] == f.words and f.words]
         if volume is not None:
-            hits = [f for f in hits if plain(self.entries[f.key].fields.get("volume", "")) == volume]
+            # A volume in the note chooses among entries that record volumes; an entry
+            # that records none (its volume unverified) still matches by its title.
+            hits = [f for f in hits if plain(self.entries[f.key].fields.get("volume", volume)) == volume]
         if not hits:
             raise EditionError(path, note.line, f"note {note.number}: cannot resolve {head!r}")
         longest = max(len(f.words) for f in hits)

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from .chronology import valid_date
 from .errors import EditionError
 from .model import Edition, GlossEntry, Mention
 from .yamlfile import line_of, load_yaml
@@ -63,6 +64,10 @@ def _entry(item: object, path: Path) -> GlossEntry:
     if len(item["gloss"].split()) > GLOSS_WORDS:
         raise EditionError(
             path, line_of(item["gloss"]), f"entry {ident!r}: gloss is over {GLOSS_WORDS} words"
+        )
+    if item.get("date") is not None and not valid_date(str(item["date"])):
+        raise EditionError(
+            path, line_of(item["date"]) or line, f"entry {ident!r}: date {item['date']!r} is not an ISO date or interval"
         )
     russian = item.get("russian") or {}
     return GlossEntry(

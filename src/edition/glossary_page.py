@@ -15,10 +15,11 @@ TYPE_LABELS = {"person": "Persons", "body": "Bodies", "term": "Terms", "event": 
 
 
 def dates(entry: GlossEntry) -> str:
-    """Life dates of a person or the date of an event, as data gives them."""
+    """Life dates of a person, or the date of an event written as the chronology writes
+    dates ("17–25 April 1923")."""
     if entry.type == "person" and (entry.born or entry.died):
         return f"{entry.born or '?'}–{entry.died or '?'}"
-    return entry.date
+    return display_date(entry.date) if entry.date else ""
 
 
 def places(edition: Edition) -> dict[str, tuple[str, str]]:
