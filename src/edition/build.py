@@ -29,6 +29,7 @@ from .logs import captured
 from .markup import page_url
 from .model import Edition
 from .resolve import resolve
+from .romanization import check_romanization
 from .sources import Paths, read
 from .tei import TEI_FILE, tei_xml
 from .yamlfile import dump_yaml
@@ -52,6 +53,7 @@ def load(root: Path) -> Edition:
     paths = Paths(root)
     edition = link_mentions(resolve(read(root), paths.bibliography), paths.glossary)
     edition = link_commentary(link_apparatus(edition, paths.apparatus), paths.commentary)
+    check_romanization(edition, paths.glossary, paths.apparatus, paths.bibliography)
     return link_chronology(edition, paths.chronology)
 
 

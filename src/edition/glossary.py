@@ -66,9 +66,8 @@ def _entry(item: object, path: Path) -> GlossEntry:
             path, line_of(item["gloss"]), f"entry {ident!r}: gloss is over {GLOSS_WORDS} words"
         )
     if item.get("date") is not None and not valid_date(str(item["date"])):
-        raise EditionError(
-            path, line_of(item["date"]) or line, f"entry {ident!r}: date {item['date']!r} is not an ISO date or interval"
-        )
+        message = f"entry {ident!r}: date {item['date']!r} is not an ISO date or interval"
+        raise EditionError(path, line_of(item["date"]) or line, message)
     russian = item.get("russian") or {}
     return GlossEntry(
         id=ident,
