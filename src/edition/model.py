@@ -68,6 +68,7 @@ class Citation:
     key: str
     locator: str | None
     role: str  # "cited" | "see" | "quoted-in"
+    title: tuple[int, int] | None = None  # where the work's title stands in the note text
 
 
 @dataclass(frozen=True)
