@@ -4,6 +4,7 @@ order), the editors' notes at the end of each section, and the data the popovers
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 
 from .apparatus import texts_by_place
@@ -143,31 +144,59 @@ def apparatus_page(edition: Edition) -> str:
     return "\n".join(out)
 
 
+CONTEXT_WORDS = 6
+
+
+def words_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The received text just before `start` and just after `end`, up to six words each
+    way, cut exactly from the text, so a record can be found again by its context."""
+    before_starts = [m.start() for m in re.finditer(r"\S+", text[:start])]
+    after_ends = [m.end() for m in re.finditer(r"\S+", text[end:])]
+    left = before_starts[-CONTEXT_WORDS] if len(before_starts) >= CONTEXT_WORDS else 0
+    right = after_ends[CONTEXT_WORDS - 1] if len(after_ends) >= CONTEXT_WORDS else len(text) - end
+    return text[left:start], text[end : end + right]
+
+
 def apparatus_records(edition: Edition) -> list[dict]:
     order = {place: i for i, place in enumerate(edition.chapter.places())}
-    return [
-        {
-            "id": i.id,
-            "paragraph": i.place,
-            "type": i.type,
-            "received": i.received,
-            "edited": i.edited,
-            "note": i.note,
-            "evidence": list(i.evidence),
-        }
-        for i in sorted(edition.apparatus, key=lambda i: (order[i.place], i.start))
-    ]
+    texts = texts_by_place(edition)
+    records = []
+    for i in sorted(edition.apparatus, key=lambda i: (order[i.place], i.start)):
+        before, after = words_around(texts[i.place], i.start, i.end)
+        records.append(
+            {
+                "id": i.id,
+                "paragraph": i.place,
+                "type": i.type,
+                "start": i.start,
+                "end": i.end,
+                "words_before": before,
+                "received": i.received,
+                "edited": i.edited,
+                "words_after": after,
+                "note": i.note,
+                "evidence": list(i.evidence),
+            }
+        )
+    return records
 
 
 def commentary_records(edition: Edition) -> list[dict]:
-    return [
-        {
-            "letter": c.letter,
-            "id": c.id,
-            "paragraph": c.place,
-            "after": c.anchor,
-            "text": c.text,
-            "evidence": list(c.evidence),
-        }
-        for c in edition.commentary
-    ]
+    texts = texts_by_place(edition)
+    records = []
+    for c in edition.commentary:
+        before, after = words_around(texts[c.place], c.position, c.position)
+        records.append(
+            {
+                "letter": c.letter,
+                "id": c.id,
+                "paragraph": c.place,
+                "after": c.anchor,
+                "position": c.position,
+                "words_before": before,
+                "words_after": after,
+                "text": c.text,
+                "evidence": list(c.evidence),
+            }
+        )
+    return records
