@@ -12,7 +12,7 @@ from edition.export import export
 from edition.model import Edition
 
 ROOT = Path(__file__).resolve().parents[1]
-INPUTS = ("sources", "docs", "overrides", "bibliography.bib", "mkdocs.yml")
+INPUTS = ("sources", "docs", "overrides", "bibliography.bib", "editors.bib", "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")

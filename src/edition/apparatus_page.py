@@ -8,8 +8,9 @@ import re
 from html import escape
 
 from .apparatus import texts_by_place
+from .editors import reference_links
 from .glossary_page import places
-from .markup import attr, source_links
+from .markup import attr
 from .model import Comment, Edition, Intervention
 
 TYPE_LABELS = {
@@ -36,8 +37,7 @@ def evidence_links(edition: Edition, items: tuple[str, ...]) -> str:
             links.append(f'<a href="{attr(url)}">{escape(label)}</a>')
         else:
             urls.append(item)
-    if urls:
-        links.append(source_links(urls))
+    links += reference_links(edition, urls)
     return " · ".join(links)
 
 

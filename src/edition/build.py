@@ -21,6 +21,7 @@ from .chronology import link_chronology
 from .cite import cite_items, redirect_targets, redirects
 from .citeproc import Formatted, format_citations, request_id
 from .commentary import link_commentary
+from .editors import link_editors
 from .errors import EditionError
 from .fidelity import Words, compare, reader_views, reading_words, received_words, tei_views
 from .glossary import link_mentions
@@ -29,7 +30,7 @@ from .logs import captured
 from .markup import page_url
 from .model import Edition
 from .resolve import resolve
-from .romanization import check_romanization
+from .romanization import check_romanization, check_romanization_of
 from .sources import Paths, read
 from .tei import TEI_FILE, tei_xml
 from .yamlfile import dump_yaml
@@ -52,8 +53,10 @@ def load(root: Path) -> Edition:
     """Read and resolve: the edition as data, every input validated."""
     paths = Paths(root)
     edition = link_mentions(resolve(read(root), paths.bibliography), paths.glossary)
+    edition = link_editors(edition, paths.editors_bibliography)
     edition = link_commentary(link_apparatus(edition, paths.apparatus), paths.commentary)
     check_romanization(edition, paths.glossary, paths.apparatus, paths.bibliography)
+    check_romanization_of(edition.editors_bibliography, paths.editors_bibliography)
     return link_chronology(edition, paths.chronology)
 
 
@@ -63,7 +66,8 @@ def format_edition(edition: Edition, paths: Paths) -> Formatted:
         for note in edition.chapter.notes
         for i, citation in enumerate(note.citations)
     }
-    return format_citations(edition.bibliography, requests, paths.cache / "citeproc", cite_items(edition))
+    cache, editors = paths.cache / "citeproc", edition.editors_bibliography
+    return format_citations(edition.bibliography, requests, cache, cite_items(edition), editors)
 
 
 def docs_files(

@@ -6,8 +6,9 @@ from html import escape
 from itertools import groupby
 
 from .chronology import display_date
+from .editors import reference_links
 from .glossary_page import places
-from .markup import attr, source_links
+from .markup import attr
 from .model import Edition, Event
 
 
@@ -25,13 +26,14 @@ def event_html(edition: Edition, event: Event, where: dict[str, tuple[str, str]]
         if event.note
         else ""
     )
+    checked = " · ".join(reference_links(edition, event.references))
     return (
         f'<li class="event" id="ev-{attr(event.id)}">'
         f'<time class="event-date" datetime="{attr(event.start)}">{escape(display_date(event.date))}</time>'
         f'<h3 class="event-title">{escape(event.title)}</h3>'
         f'<p class="event-text">{escape(event.text)}</p>{note}'
         f'<p class="event-links">{" · ".join(links)}</p>'
-        f'<p class="checked">Date checked against: {source_links(list(event.references))}</p></li>'
+        f'<p class="checked">Date checked against: {checked}</p></li>'
     )
 
 

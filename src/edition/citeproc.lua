@@ -3,6 +3,7 @@
 --   notes: {csl, bibliography, requests: [{id, markdown}]}: each of Cliff's references,
 --     formatted in a document of its own so that every note shows the full form
 --     (Chicago would shorten repeats and print "Ibid."), and the whole bibliography;
+--     editors (optional): a CSL-JSON file of the editors' works, formatted as a list apart;
 --   cite (optional): {chicago, apa, mla (CSL paths), chapter (CSL-JSON file of the
 --     chapter), paragraphs (CSL-JSON file, one item per paragraph, id "para-LABEL"),
 --     labels}: for each paragraph a Chicago note (its own item, with its own address),
@@ -53,6 +54,9 @@ for _, request in ipairs(job.requests) do
 end
 local everything = pandoc.read("---\nnocite: '@*'\n---\n", "markdown")
 local result = {notes = notes, bibliography = references(process(everything, job.bibliography, job.csl))}
+if job.editors then  -- the editors' works: a second list, in the same style
+  result.editors_bibliography = references(process(everything, job.editors, job.csl))
+end
 
 local cite = input.cite
 if cite then

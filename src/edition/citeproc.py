@@ -28,6 +28,7 @@ class Formatted:
     bibliography: list[tuple[str, str]]  # (key, HTML) in the style's order
     paragraphs: dict[str, dict[str, str]] = field(default_factory=dict)  # label -> style -> HTML
     references: dict[str, str] = field(default_factory=dict)  # "apa"/"mla" -> the chapter's entry
+    editors_bibliography: list[tuple[str, str]] = field(default_factory=list)  # the editors' works
 
 
 @dataclass(frozen=True)
@@ -78,11 +79,13 @@ def format_citations(
     requests: dict[str, Citation],
     cache_dir: Path | None,
     cite: CiteItems | None = None,
+    editors: tuple[BibEntry, ...] = (),
 ) -> Formatted:
     """Cliff's references and the bibliography, and, with `cite`, every paragraph's
     citation in Chicago, APA and MLA and its BibTeX entry: one pandoc run, cached."""
     files = {
         "bibliography.json": [e.csl for e in entries],
+        **({"editors.json": [e.csl for e in editors]} if editors else {}),
         **(
             {"chapter.json": [cite.chapter], "paragraphs.json": list(cite.paragraphs.values())}
             if cite
@@ -111,6 +114,8 @@ def format_citations(
         payload = {
             "notes": {**notes, "csl": str(style_path()), "bibliography": str(Path(tmp) / "bibliography.json")}
         }
+        if editors:
+            payload["notes"]["editors"] = str(Path(tmp) / "editors.json")
         if cite:
             payload["cite"] = {
                 "chicago": str(style_path()),
@@ -141,4 +146,5 @@ def _formatted(data: dict) -> Formatted:
         references={
             style: data[f"{style}_reference"] for style in CITE_STYLES if f"{style}_reference" in data
         },
+        editors_bibliography=[(e["key"], e["html"]) for e in data.get("editors_bibliography") or []],
     )

@@ -7,8 +7,9 @@ import json
 from html import escape
 
 from .chronology import display_date
+from .editors import reference_links
 from .glossary import TYPES, mentions_by_entry
-from .markup import attr, page_url, source_links
+from .markup import attr, page_url
 from .model import Edition, GlossEntry
 
 TYPE_LABELS = {"person": "Persons", "body": "Bodies", "term": "Terms", "event": "Events"}
@@ -94,7 +95,7 @@ def entry_html(
         extra.append(f'<p class="gloss-chronology" data-search-exclude>In the chronology: {links}</p>')
         parts.append("chronology")
     if entry.references:
-        sources = source_links(list(entry.references))
+        sources = " · ".join(reference_links(edition, entry.references))
         extra.append(f'<p class="gloss-sources" data-search-exclude>Checked against: {sources}</p>')
         parts.append("sources")
     if collapsed and extra:

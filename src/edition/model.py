@@ -226,3 +226,4 @@ class Edition:
     apparatus: tuple[Intervention, ...] = ()
     commentary: tuple[Comment, ...] = ()
     chronology: tuple[Event, ...] = ()
+    editors_bibliography: tuple[BibEntry, ...] = ()  # the works the editors rely on

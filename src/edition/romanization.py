@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import EditionError
-from .model import Edition
+from .model import BibEntry, Edition
 from .yamlfile import line_of, load_yaml
 
 TABLE = {
@@ -102,8 +102,15 @@ def check_apparatus(path: Path) -> None:
 
 
 def check_bibliography(edition: Edition, path: Path) -> None:
+    check_romanization_of(edition.bibliography, path)
+
+
+def check_romanization_of(entries: tuple[BibEntry, ...], path: Path) -> None:
+    """The romanized titles of a .bib's Russian entries."""
+    if not entries:
+        return
     lines = path.read_text(encoding="utf-8").splitlines()
-    for entry in edition.bibliography:
+    for entry in entries:
         if entry.fields.get("langid") != "russian":
             continue
         for field in BIB_FIELDS:

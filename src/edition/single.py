@@ -105,6 +105,12 @@ def single_html(edition: Edition, formatted: Formatted) -> str:
         f'<div class="bib-entry" id="ref-{attr(key)}"><p>{html}</p></div>'
         for key, html in formatted.bibliography
     ]
+    if formatted.editors_bibliography:
+        out.append('<h3 id="works-cited-by-the-editors">Works cited by the editors</h3>')
+        out += [
+            f'<div class="bib-entry" id="ref-{attr(key)}"><p>{html}</p></div>'
+            for key, html in formatted.editors_bibliography
+        ]
     out.append('</section><section><h2 id="glossary">Glossary</h2>')
     mentioned, where = mentions_by_entry(edition), places(edition)
     for entry in _sorted(edition.glossary):

@@ -76,7 +76,7 @@ class Writer:
         self.edition = edition
         self.notes = {n.number: n for n in edition.chapter.notes}
         self.glossary = {g.id: g for g in edition.glossary}
-        self.keys = {e.key for e in edition.bibliography}
+        self.keys = {e.key for e in (*edition.bibliography, *edition.editors_bibliography)}
         self.marks = marks_by_place(edition)
 
     # --- the text ------------------------------------------------------------------
@@ -336,6 +336,8 @@ def bibl(parent: ET.Element, entry: BibEntry) -> None:
         sub(element, "pubPlace", csl["publisher-place"])
     if "publisher" in csl:
         sub(element, "publisher", csl["publisher"])
+    if "URL" in csl:
+        sub(element, "ptr", target=csl["URL"])
     if "issued" in csl:
         parts = csl["issued"]["date-parts"][0]
         _date(sub(element, "date"), "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)))
@@ -445,6 +447,12 @@ def document(edition: Edition) -> ET.Element:
     books = sub(bibliography, "listBibl")
     for entry in edition.bibliography:
         bibl(books, entry)
+    if edition.editors_bibliography:
+        editors = sub(back, "div", type="bibliography", subtype="editors", resp=EDITORS)
+        sub(editors, "head", "Works cited by the editors")
+        works = sub(editors, "listBibl")
+        for entry in edition.editors_bibliography:
+            bibl(works, entry)
     writer.registers(back)
     return root
 
