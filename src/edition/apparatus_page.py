@@ -12,6 +12,7 @@ from .editors import reference_links
 from .glossary_page import places
 from .markup import attr
 from .model import Comment, Edition, Intervention
+from .prose import prose_html, prose_plain
 
 TYPE_LABELS = {
     "typo": "typographical error",
@@ -64,7 +65,12 @@ def popover_data(interventions: list[Intervention]) -> str:
     """The interventions of one page, as a JSON script the popovers read (no request made)."""
     records = {
         "apparatus": {
-            i.id: {"type": TYPE_LABELS[i.type], "received": i.received, "edited": i.edited, "note": i.note}
+            i.id: {
+                "type": TYPE_LABELS[i.type],
+                "received": i.received,
+                "edited": i.edited,
+                "note": prose_plain(i.note),
+            }
             for i in interventions
         },
     }
@@ -77,7 +83,7 @@ def editors_notes(edition: Edition, comments: list[Comment]) -> str:
     items = "".join(
         f'<li class="ed-note" id="ed-{c.letter}"><div class="note-body">'
         f'<span class="note-num">{c.letter}.</span> '
-        f'<span class="note-text">{escape(c.text)}</span> '
+        f'<span class="note-text">{prose_html(c.text)}</span> '
         f'<a class="note-back" href="#edcall-{c.letter}" aria-label="Back to the text at editors’ note '
         f'{c.letter}">↩</a></div>'
         + (
@@ -116,7 +122,7 @@ def apparatus_page(edition: Edition) -> str:
             f'<a href="{attr(url)}">{escape(label)}</a> · '
             f'<span class="app-type">{TYPE_LABELS[item.type]}</span></p>'
             f'<p class="app-readings">{readings(item, texts[item.place])}</p>'
-            f'<p class="app-note">{escape(item.note)}</p>'
+            f'<p class="app-note">{prose_html(item.note)}</p>'
             + (
                 f'<p class="ed-evidence">Evidence: {evidence_links(edition, item.evidence)}</p>'
                 if item.evidence
@@ -132,7 +138,7 @@ def apparatus_page(edition: Edition) -> str:
         out.append(
             f'<li class="app-entry" id="comment-{comment.letter}"><p class="app-head">'
             f'<span class="ed-letter">{comment.letter}</span> · <a href="{attr(url)}">{escape(label)}</a>, '
-            f'after “{escape(comment.anchor)}”</p><p class="app-note">{escape(comment.text)}</p>'
+            f'after “{escape(comment.anchor)}”</p><p class="app-note">{prose_html(comment.text)}</p>'
             + (
                 f'<p class="ed-evidence">Evidence: {evidence_links(edition, comment.evidence)}</p>'
                 if comment.evidence

@@ -25,6 +25,7 @@ from .editors import link_editors
 from .errors import EditionError
 from .fidelity import Words, compare, reader_views, reading_words, received_words, tei_views
 from .glossary import link_mentions
+from .housestyle import check_house_style
 from .links import check_links
 from .logs import captured
 from .markup import page_url
@@ -57,6 +58,7 @@ def load(root: Path) -> Edition:
     edition = link_commentary(link_apparatus(edition, paths.apparatus), paths.commentary)
     check_romanization(edition, paths.glossary, paths.apparatus, paths.bibliography)
     check_romanization_of(edition.editors_bibliography, paths.editors_bibliography)
+    check_house_style(paths.sources)
     return link_chronology(edition, paths.chronology)
 
 

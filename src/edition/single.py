@@ -16,6 +16,7 @@ from .glossary import mentions_by_entry
 from .glossary_page import _sorted, entry_html, places
 from .markup import Marks, attr, block_html, inline, marks_by_place
 from .model import Edition
+from .prose import prose_html
 
 STYLE = Path(__file__).with_name("single.css")
 PAGE_LINK = re.compile(r'href="[a-z0-9-]+\.html#')
@@ -98,7 +99,7 @@ def single_html(edition: Edition, formatted: Formatted) -> str:
         )
         out.append(
             f'<div class="note" id="ed-{c.letter}"><p><a href="#edcall-{c.letter}">{c.letter}.</a> '
-            f"{escape(c.text)}</p>{evidence}</div>"
+            f"{prose_html(c.text)}</p>{evidence}</div>"
         )
     out.append('</div></section><section><h2 id="bibliography">Bibliography</h2>')
     out += [
@@ -127,7 +128,7 @@ def single_html(edition: Edition, formatted: Formatted) -> str:
         out.append(
             f'<div class="app-entry" id="app-{attr(item.id)}"><p class="app-head"><a href="{attr(url)}">'
             f"{escape(label)}</a> · {TYPE_LABELS[item.type]}</p><p>{readings(item, texts[item.place])}</p>"
-            f"<p>{escape(item.note)}</p></div>"
+            f"<p>{prose_html(item.note)}</p></div>"
         )
     out.append(
         f'</div></section><footer><p class="colophon">{escape(chapter.colophon)}</p></footer></body></html>\n'
