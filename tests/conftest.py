@@ -13,7 +13,7 @@ from edition.export import export
 from edition.model import Edition
 
 ROOT = Path(__file__).resolve().parents[1]
-INPUTS = ("sources", "docs", "overrides", "bibliography.bib", "mkdocs.yml", "releases")
+INPUTS = ("sources", "docs", "overrides", "bibliography.bib", "editors.bib", "mkdocs.yml", "releases")
 
 
 @pytest.fixture(scope="session")

@@ -170,7 +170,7 @@ def link_apparatus(edition: Edition, path: Path) -> Edition:
 
 def check_evidence(edition: Edition, items: tuple[str, ...], path: Path, line: int, what: str) -> None:
     """Evidence is a reference page's address, a bibliography key, or a block or note id."""
-    keys = {e.key for e in edition.bibliography}
+    keys = {e.key for e in (*edition.bibliography, *edition.editors_bibliography)}
     places = set(texts_by_place(edition))
     for item in items:
         if not (item.startswith(("http://", "https://")) or item in keys or item in places):

@@ -27,6 +27,7 @@ CSL_TYPES = {
     "phdthesis": "thesis",
     "periodical": "periodical",
     "article": "article-journal",
+    "online": "webpage",
 }
 NAME_ROLES = ("author", "editor", "translator")
 PLAIN_FIELDS = {  # bib field -> CSL variable, copied as they are
@@ -36,6 +37,10 @@ PLAIN_FIELDS = {  # bib field -> CSL variable, copied as they are
     "edition": "edition",
     "isbn": "ISBN",
     "shorttitle": "title-short",
+    "url": "URL",
+    "doi": "DOI",
+    "pages": "page",
+    "number": "issue",
 }
 
 
@@ -124,6 +129,8 @@ def to_csl(key: str, kind: str, fields: dict) -> dict:
         else:
             item["title"] = title
     container = fields.get("booktitle") or fields.get("journaltitle") or fields.get("journal")
+    if kind == "online":
+        container = fields.get("organization")  # the site a page belongs to
     if container:
         item["container-title"] = _protected(container)
     for bib_field, csl_variable in PLAIN_FIELDS.items():

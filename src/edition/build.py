@@ -24,10 +24,12 @@ from .cite import cite_items
 from .cite_files import cite_files
 from .citeproc import Formatted, format_citations, request_id
 from .commentary import link_commentary
+from .editors import link_editors
 from .engine import EngineFailed, chosen, run_zensical
 from .errors import EditionError
 from .fidelity import Words, compare, reader_views, reading_words, received_words, tei_views
 from .glossary import link_mentions
+from .housestyle import check_house_style
 from .identity import fill_markers
 from .links import check_links
 from .logs import captured
@@ -37,6 +39,7 @@ from .page_meta import with_metadata
 from .paragraph_pages import forward_targets, paragraph_pages
 from .releases import Release, check_current, read_releases, snapshot_dir
 from .resolve import resolve
+from .romanization import check_romanization, check_romanization_of
 from .sources import Paths, read
 from .tei import TEI_FILE, tei_xml
 from .theme_fixes import fix_site
@@ -60,7 +63,11 @@ def load(root: Path) -> Edition:
     """Read and resolve: the edition as data, every input validated."""
     paths = Paths(root)
     edition = link_mentions(resolve(read(root), paths.bibliography), paths.glossary)
+    edition = link_editors(edition, paths.editors_bibliography)
     edition = link_commentary(link_apparatus(edition, paths.apparatus), paths.commentary)
+    check_romanization(edition, paths.glossary, paths.apparatus, paths.bibliography)
+    check_romanization_of(edition.editors_bibliography, paths.editors_bibliography)
+    check_house_style(paths.sources)
     return link_chronology(edition, paths.chronology)
 
 
@@ -112,7 +119,8 @@ def format_edition(edition: Edition, paths: Paths) -> Formatted:
         for note in edition.chapter.notes
         for i, citation in enumerate(note.citations)
     }
-    return format_citations(edition.bibliography, requests, paths.cache / "citeproc", cite_items(edition))
+    cache, editors = paths.cache / "citeproc", edition.editors_bibliography
+    return format_citations(edition.bibliography, requests, cache, cite_items(edition), editors)
 
 
 def docs_files(
@@ -320,6 +328,7 @@ def release_project(root: Path, version: str) -> Path:
     links = {
         "sources": snapshot / "sources",
         "bibliography.bib": snapshot / "bibliography.bib",
+        "editors.bib": snapshot / "editors.bib",
         **{name: root / name for name in ("docs", "overrides", "mkdocs.yml", ".cache")},
     }
     for name, target in links.items():

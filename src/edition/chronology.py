@@ -66,6 +66,8 @@ def display_date(value: str) -> str:
     if not rest or rest[0] == first:
         return _one(first)
     last = rest[0]
+    if len(first) == len(last) == 1:
+        return f"{first[0]}–{last[0]}"
     if len(first) == len(last) == 3 and first[:2] == last[:2]:
         return f"{first[2]}–{_one(last)}"
     if len(first) == len(last) == 2 and first[0] == last[0]:

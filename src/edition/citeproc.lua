@@ -3,6 +3,7 @@
 --   notes: {csl, bibliography, requests: [{id, markdown}]}: each of Cliff's references,
 --     formatted in a document of its own so that every note shows the full form
 --     (Chicago would shorten repeats and print "Ibid."), and the whole bibliography;
+--     editors (optional): a CSL-JSON file of the editors' works, formatted as a list apart;
 --   cite (optional): {chicago, apa, mla (CSL paths), items (CSL-JSON file of two items:
 --     "chapter", Cliff's chapter in this edition at a placeholder paragraph address, and
 --     "edition", the edition as a whole), placeholder}: for each style the chapter's
@@ -54,6 +55,9 @@ for _, request in ipairs(job.requests) do
 end
 local everything = pandoc.read("---\nnocite: '@*'\n---\n", "markdown")
 local result = {notes = notes, bibliography = references(process(everything, job.bibliography, job.csl))}
+if job.editors then  -- the editors' works: a second list, in the same style
+  result.editors_bibliography = references(process(everything, job.editors, job.csl))
+end
 
 local cite = input.cite
 if cite then

@@ -30,6 +30,7 @@ class Formatted:
     # placeholder paragraph ("note" or "intext", and "reference"), and the edition's
     # ("edition_note" or "edition_intext", and "edition_reference")
     cite: dict[str, dict[str, str]] = field(default_factory=dict)
+    editors_bibliography: list[tuple[str, str]] = field(default_factory=list)  # the editors' works
 
 
 @dataclass(frozen=True)
@@ -83,11 +84,13 @@ def format_citations(
     requests: dict[str, Citation],
     cache_dir: Path | None,
     cite: CiteItems | None = None,
+    editors: tuple[BibEntry, ...] = (),
 ) -> Formatted:
     """Cliff's references and the bibliography, and, with `cite`, the paragraph and
     edition citations in Chicago, APA and MLA: one pandoc run, cached."""
     files = {
         "bibliography.json": [e.csl for e in entries],
+        **({"editors.json": [e.csl for e in editors]} if editors else {}),
         **({"cite.json": [cite.chapter, cite.edition]} if cite else {}),
     }
     texts = {name: json.dumps(items, ensure_ascii=False, sort_keys=True) for name, items in files.items()}
@@ -115,6 +118,8 @@ def format_citations(
         payload = {
             "notes": {**notes, "csl": str(style_path()), "bibliography": str(Path(tmp) / "bibliography.json")}
         }
+        if editors:
+            payload["notes"]["editors"] = str(Path(tmp) / "editors.json")
         if cite:
             payload["cite"] = {
                 "chicago": str(style_path()),
@@ -142,4 +147,5 @@ def _formatted(data: dict, markdown: dict[str, str], unique: list[str]) -> Forma
         notes={rid: by_text[text] for rid, text in markdown.items()},
         bibliography=[(e["key"], e["html"]) for e in data["bibliography"]],
         cite=dict(data.get("cite") or {}),
+        editors_bibliography=[(e["key"], e["html"]) for e in data.get("editors_bibliography") or []],
     )

@@ -24,7 +24,7 @@ from .yamlfile import dump_yaml, line_of, load_yaml
 VERSION = re.compile(r"^[0-9]+\.[0-9]+$")
 COMMIT = re.compile(r"^[0-9a-f]{40}$")
 RELEASES_FILE = "releases.yaml"
-SNAPSHOT = ("sources", "bibliography.bib")  # what a release keeps: the editorial sources
+SNAPSHOT = ("sources", "bibliography.bib", "editors.bib")  # what a release keeps: the editorial sources
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,7 @@ def cut_release(root: Path, version: str, statement: str, today: date | None = N
         source = root / name
         if source.is_dir():
             shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns(RELEASES_FILE))
-        else:
+        elif source.exists():
             shutil.copy2(source, folder / name)
     release = Release(version, (today or date.today()).isoformat(), statement, commit, snapshot_hash(folder))
     write_releases(root, (*releases, release))

@@ -16,6 +16,7 @@ from .glossary import mentions_by_entry
 from .glossary_page import _sorted, entry_html, places
 from .markup import Marks, attr, block_html, inline, marks_by_place
 from .model import Edition
+from .prose import prose_html
 
 STYLE = Path(__file__).with_name("single.css")
 PAGE_LINK = re.compile(r'href="[a-z0-9-]+\.html#')
@@ -98,13 +99,19 @@ def single_html(edition: Edition, formatted: Formatted) -> str:
         )
         out.append(
             f'<div class="note" id="ed-{c.letter}"><p><a href="#edcall-{c.letter}">{c.letter}.</a> '
-            f"{escape(c.text)}</p>{evidence}</div>"
+            f"{prose_html(c.text)}</p>{evidence}</div>"
         )
     out.append('</div></section><section><h2 id="bibliography">Bibliography</h2>')
     out += [
         f'<div class="bib-entry" id="ref-{attr(key)}"><p>{html}</p></div>'
         for key, html in formatted.bibliography
     ]
+    if formatted.editors_bibliography:
+        out.append('<h3 id="works-cited-by-the-editors">Works cited by the editors</h3>')
+        out += [
+            f'<div class="bib-entry" id="ref-{attr(key)}"><p>{html}</p></div>'
+            for key, html in formatted.editors_bibliography
+        ]
     out.append('</section><section><h2 id="glossary">Glossary</h2>')
     mentioned, where = mentions_by_entry(edition), places(edition)
     for entry in _sorted(edition.glossary):
@@ -121,7 +128,7 @@ def single_html(edition: Edition, formatted: Formatted) -> str:
         out.append(
             f'<div class="app-entry" id="app-{attr(item.id)}"><p class="app-head"><a href="{attr(url)}">'
             f"{escape(label)}</a> · {TYPE_LABELS[item.type]}</p><p>{readings(item, texts[item.place])}</p>"
-            f"<p>{escape(item.note)}</p></div>"
+            f"<p>{prose_html(item.note)}</p></div>"
         )
     out.append(
         f'</div></section><footer><p class="colophon">{escape(chapter.colophon)}</p></footer></body></html>\n'

@@ -38,6 +38,10 @@ class Paths:
         return self.sources / "paragraphs.lock"
 
     @property
+    def editors_bibliography(self) -> Path:
+        return self.root / "editors.bib"
+
+    @property
     def glossary(self) -> Path:
         return self.sources / "glossary.yaml"
 

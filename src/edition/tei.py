@@ -21,6 +21,7 @@ from .apparatus_page import TYPE_LABELS
 from .citations import citation_spans, locator_span
 from .markup import Marks, Span, marks_by_place, span_tree, table_cells
 from .model import BibEntry, Block, Comment, Edition, GlossEntry, Intervention, Note
+from .prose import prose_parts, prose_plain
 
 TEI_FILE = "the-new-course-controversy.tei.xml"
 NS = "http://www.tei-c.org/ns/1.0"
@@ -64,6 +65,15 @@ def add_text(parent: ET.Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
+def add_prose(parent: ET.Element, text: str) -> None:
+    """The editors' prose, each work's title (between asterisks in the data) as <title>."""
+    for piece, is_title in prose_parts(text):
+        if is_title:
+            sub(parent, "title", piece)
+        else:
+            add_text(parent, piece)
+
+
 def plain(value: str) -> str:
     """A CSL string without its markup (e.g. `<span class="nocase">`)."""
     return TAG.sub("", value)
@@ -76,7 +86,7 @@ class Writer:
         self.edition = edition
         self.notes = {n.number: n for n in edition.chapter.notes}
         self.glossary = {g.id: g for g in edition.glossary}
-        self.keys = {e.key for e in edition.bibliography}
+        self.keys = {e.key for e in (*edition.bibliography, *edition.editors_bibliography)}
         self.marks = marks_by_place(edition)
 
     # --- the text ------------------------------------------------------------------
@@ -126,7 +136,7 @@ class Writer:
         element = sub(
             parent, "note", type="editorial", n=comment.letter, resp=EDITORS, xml_id=f"ed-{comment.letter}"
         )
-        add_text(element, comment.text)
+        add_prose(element, comment.text)
         self.evidence(element, comment.evidence)
 
     def evidence(self, parent: ET.Element, items: tuple[str, ...]) -> None:
@@ -181,7 +191,8 @@ class Writer:
         sub(div, "head", "The editors’ interventions")
         for item in self.edition.apparatus:
             note = sub(div, "note", type="apparatus", subtype=item.type, target=f"#app-{item.id}")
-            add_text(note, f"{TYPE_LABELS[item.type].capitalize()}. {item.note}")
+            add_text(note, f"{TYPE_LABELS[item.type].capitalize()}. ")
+            add_prose(note, item.note)
             self.evidence(note, item.evidence)
 
     def registers(self, parent: ET.Element) -> None:
@@ -250,8 +261,8 @@ def _date(element: ET.Element, value: str, text: bool = True) -> None:
 
 def _described(element: ET.Element, entry: GlossEntry) -> None:
     """What every register entry says: gloss, description, related entries, references."""
-    sub(element, "note", entry.gloss, type="gloss")
-    sub(element, "note", entry.description, type="description")
+    add_prose(sub(element, "note", type="gloss"), entry.gloss)
+    add_prose(sub(element, "note", type="description"), entry.description)
     if entry.related:
         sub(element, "note", type="related").append(
             ET.Element(_q("ptr"), target=" ".join(f"#{r}" for r in entry.related))
@@ -284,7 +295,7 @@ def org(parent: ET.Element, entry: GlossEntry) -> None:
     element = sub(parent, "org", xml_id=entry.id)
     _names(element, "orgName", entry)
     if entry.meaning:
-        sub(element, "desc", entry.meaning, type="meaning")
+        sub(element, "desc", prose_plain(entry.meaning), type="meaning")
     if entry.date:
         _date(sub(element, "date"), entry.date)
     _described(element, entry)
@@ -294,7 +305,7 @@ def term(parent: ET.Element, entry: GlossEntry) -> None:
     item = sub(parent, "item", xml_id=entry.id)
     _names(item, "term", entry)
     if entry.meaning:
-        sub(item, "gloss", entry.meaning)
+        sub(item, "gloss", prose_plain(entry.meaning))
     _described(item, entry)
 
 
@@ -336,6 +347,8 @@ def bibl(parent: ET.Element, entry: BibEntry) -> None:
         sub(element, "pubPlace", csl["publisher-place"])
     if "publisher" in csl:
         sub(element, "publisher", csl["publisher"])
+    if "URL" in csl:
+        sub(element, "ptr", target=csl["URL"])
     if "issued" in csl:
         parts = csl["issued"]["date-parts"][0]
         _date(sub(element, "date"), "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)))
@@ -451,6 +464,12 @@ def document(edition: Edition) -> ET.Element:
     books = sub(bibliography, "listBibl")
     for entry in edition.bibliography:
         bibl(books, entry)
+    if edition.editors_bibliography:
+        editors = sub(back, "div", type="bibliography", subtype="editors", resp=EDITORS)
+        sub(editors, "head", "Works cited by the editors")
+        works = sub(editors, "listBibl")
+        for entry in edition.editors_bibliography:
+            bibl(works, entry)
     writer.registers(back)
     return root
 
