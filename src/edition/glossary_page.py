@@ -18,7 +18,13 @@ def dates(entry: GlossEntry) -> str:
     """Life dates of a person or the date of an event, as data gives them."""
     if entry.type == "person" and (entry.born or entry.died):
         return f"{entry.born or '?'}–{entry.died or '?'}"
-    return entry.date
+    return display_date(entry.date) if entry.date else ""
+
+
+def head_dates(entry: GlossEntry) -> str:
+    """The dates a popover's heading shows: none where the gloss already gives them."""
+    shown = dates(entry)
+    return "" if shown and shown in entry.gloss else shown
 
 
 def places(edition: Edition) -> dict[str, tuple[str, str]]:
@@ -36,7 +42,7 @@ def places(edition: Edition) -> dict[str, tuple[str, str]]:
 def gloss_data(edition: Edition, ids: set[str]) -> str:
     """The glosses of the given entries, as a JSON script the popovers read (no request made)."""
     records = {
-        e.id: {"headword": e.headword, "type": e.type, "dates": dates(e), "gloss": e.gloss}
+        e.id: {"headword": e.headword, "type": e.type, "dates": head_dates(e), "gloss": e.gloss}
         for e in edition.glossary
         if e.id in ids
     }
