@@ -22,6 +22,7 @@ from .cite import cite_items, redirect_targets, redirects
 from .citeproc import Formatted, format_citations, request_id
 from .commentary import link_commentary
 from .errors import EditionError
+from .find_index import INDEX_FILE, find_index
 from .fidelity import Words, compare, reader_views, reading_words, received_words, tei_views
 from .glossary import link_mentions
 from .links import check_links
@@ -79,6 +80,7 @@ def docs_files(
         {f"data/{name}": json_lines(records) for name, records in data.data_files(edition).items()}
     )
     generated[f"data/{TEI_FILE}"] = tei_xml(edition)
+    generated[INDEX_FILE] = find_index(edition)
     files.update({name: text.encode("utf-8") for name, text in generated.items()})
     files.update({f"downloads/{name}": content for name, content in downloads.items()})
     return files

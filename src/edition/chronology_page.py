@@ -27,10 +27,10 @@ def event_html(edition: Edition, event: Event, where: dict[str, tuple[str, str]]
     )
     return (
         f'<li class="event" id="ev-{attr(event.id)}">'
-        f'<time class="event-date" datetime="{attr(event.start)}">{escape(display_date(event.date))}</time>'
-        f'<h3 class="event-title">{escape(event.title)}</h3>'
-        f'<p class="event-text">{escape(event.text)}</p>{note}'
-        f'<p class="event-links">{" · ".join(links)}</p>'
+        f'<time class="event-date" datetime="{attr(event.start)}">{escape(display_date(event.date))}</time> '
+        f'<h3 class="event-title">{escape(event.title)}</h3> '
+        f'<p class="event-text">{escape(event.text)}</p> {note}'
+        f'<p class="event-links">{" · ".join(links)}</p> '
         f'<p class="checked">Date checked against: {source_links(list(event.references))}</p></li>'
     )
 
