@@ -471,3 +471,98 @@ def test_the_404_page_is_styled_at_any_address(new_page: Callable[..., Page], bu
             server.server_close()
     page.goto((built / "site" / "404.html").as_uri())
     assert _styled(page), "unstyled from file://"
+
+
+# --------------------------------------------------------------------------- 13. finding a paragraph
+
+
+def _find(page: Page, query: str) -> list[str]:
+    """Type a query in the page's Find box; the labels of the results, in order."""
+    box_ = page.locator("form.ed-find input")
+    box_.fill(query)
+    expect(page.locator("form.ed-find")).to_have_attribute("data-shown", query)
+    return page.locator(".ed-find-results .ed-find-head strong").all_inner_texts()
+
+
+def test_go_to_a_paragraph_by_its_number(new_page: Callable[..., Page], site_url: str) -> None:
+    for name, page in screens(new_page, site_url + "glossary.html"):
+        if name not in ("320px", "1280px", "200% zoom"):
+            continue
+        assert _find(page, "999") == []
+        expect(page.locator(".ed-find-status")).to_contain_text("no paragraph 999")
+        assert _find(page, "¶12") == ["¶12"]
+        assert _find(page, "48") == ["¶48"]
+        page.locator("form.ed-find input").press("Enter")
+        page.wait_for_url(re.compile(r"trotskys-reaction-to-workers-unrest\.html#p48$"))
+        expect(page.locator("#p48")).to_be_in_viewport()
+        page.go_back()
+
+
+def test_a_word_leads_to_its_paragraph_marked(page: Page, site_url: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + UNREST)
+    page.wait_for_load_state("networkidle")
+    before = len(requests)
+    labels = _find(page, "Rabkrin")
+    # one request for the first query: the edition's index, not the theme's
+    assert [u.rsplit("/", 1)[-1] for u in requests[before:]] == ["find-index.js"]
+    assert "¶48" in labels and "¶2" in labels
+    result = page.locator(".ed-find-results a", has=page.locator("strong", has_text=re.compile(r"^¶48$")))
+    expect(result.locator("mark")).to_have_text(["Rabkrin"])
+    result.click()
+    page.wait_for_url(re.compile(r"\?find=Rabkrin#p48$"))
+    target = page.locator("#p48")
+    expect(target).to_be_in_viewport()
+    expect(target.locator("mark.ed-hit").first).to_have_text("Rabkrin")
+    assert target.evaluate("el => getComputedStyle(el).backgroundColor") != page.locator("#p47").evaluate(
+        "el => getComputedStyle(el).backgroundColor"
+    )
+
+
+def test_a_phrase_in_quotes_matches_its_words_in_a_row(page: Page, site_url: str) -> None:
+    page.goto(site_url + "index.html")
+    loose = _find(page, "night again")
+    phrase = _find(page, '"night again"')
+    assert phrase == ["¶16"], phrase
+    assert len(loose) >= len(phrase)
+    expect(page.locator(".ed-find-results")).to_contain_text("as received")
+    assert _find(page, "“might again”") == ["¶16"]
+
+
+def test_romanisation_variants_and_received_spellings_find_each_other(page: Page, site_url: str) -> None:
+    page.goto(site_url + "index.html")
+    printed = set(_find(page, "Preobrazhensky"))
+    assert "¶44" in printed
+    assert set(_find(page, "Preobrazhenskii")) == printed == set(_find(page, "Preobrazhenskiy"))
+    assert "¶6" in _find(page, "Khozrashchet")  # the received spelling
+    assert "¶6" in _find(page, "khozraschët")
+    counts = set()
+    for spelling in ("Trotskii", "Trotsky", "Trotsky’s", "Trotskiy"):
+        _find(page, spelling + " ")  # whole words: "Trotsky" unfinished also finds "Trotskyist"
+        counts.add(page.locator(".ed-find-status").inner_text())
+    assert len(counts) == 1 and int(counts.pop().split()[0]) > 30
+
+
+def test_chronology_results_keep_the_date_apart(page: Page, site_url: str) -> None:
+    page.goto(site_url + "index.html")
+    _find(page, "Twelfth Party Congress")
+    heads = page.locator(".ed-find-results .ed-find-head").all_inner_texts()
+    assert any(re.match(r"^\d.* 1923 · Chronology$", h) for h in heads), heads
+    # and in the theme's search, the date is a word of its own
+    from urllib.request import urlopen
+
+    docs = __import__("json").loads(urlopen(site_url + "search/search_index.json").read())["docs"]
+    text = " ".join(d["text"] for d in docs if d["location"].startswith("chronology.html"))
+    assert not re.search(r"\d{4}[A-Z]", text), re.search(r".{30}\d{4}[A-Z].{30}", text).group(0)
+
+
+def test_find_works_from_file(new_page: Callable[..., Page], built: Path) -> None:
+    page = new_page()
+    page.goto((built / "site" / UNREST).as_uri())
+    assert "¶48" in _find(page, "Rabkrin")
+    page.locator("form.ed-find input").press("ArrowDown")
+    assert page.evaluate("document.activeElement.closest('.ed-find-results') !== null")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"^file://.*\.html\?find=Rabkrin#p\d+$"))
+    expect(page.locator("mark.ed-hit").first).to_be_visible()

@@ -33,7 +33,7 @@
     var match;
     WORD.lastIndex = 0;
     while ((match = WORD.exec(text))) {
-      var b = basic(match[0]);
+      var b = basic(match[0].replace(/['’ʼ]s$/i, ""));  // a possessive is its name
       if (b) out.push({w: fold(b), b: b, s: match.index, e: match.index + match[0].length});
     }
     return out;
@@ -183,6 +183,7 @@
     var list = form.querySelector(".ed-find-results");
     var status = form.querySelector(".ed-find-status");
     list.innerHTML = "";
+    form.setAttribute("data-shown", query);  // which query the results are for
     if (!query.trim()) { status.textContent = ""; return; }
     var target = paragraph(query);
     if (target) {
