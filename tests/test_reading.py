@@ -566,3 +566,22 @@ def test_find_works_from_file(new_page: Callable[..., Page], built: Path) -> Non
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"^file://.*\.html\?find=Rabkrin#p\d+$"))
     expect(page.locator("mark.ed-hit").first).to_be_visible()
+
+
+# --------------------------------------------------------------------------- every page type
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_type_fits_phone_and_desktop(
+    new_page: Callable[..., Page], site_url: str, scheme: str, tmp_path: Path
+) -> None:
+    """Screenshots of every page type (kept in the test's folder), and nothing spills sideways."""
+    for width, height in ((320, 640), (390, 844), (1280, 900)):
+        page = new_page(viewport={"width": width, "height": height}, color_scheme=scheme)
+        for path in kit.PAGE_TYPES:
+            page.goto(site_url + path)
+            shot = tmp_path / f"{path.removesuffix('.html')}-{width}-{scheme}.png"
+            page.screenshot(path=str(shot))
+            assert shot.stat().st_size > 10_000
+            spill = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert spill <= 0, f"{path} at {width}px scrolls sideways by {spill}px"
