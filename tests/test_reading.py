@@ -60,7 +60,8 @@ def contrast(first: str, second: str) -> float:
 # left out), the last line not counted.
 MEASURE = """el => {
   const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {acceptNode: n =>
-    n.parentElement.closest('[data-ed], .app-received, sup') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+    n.parentElement.closest('[data-ed], .app-received, sup')
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
   const lines = new Map(), range = document.createRange();
   for (let n; (n = walker.nextNode());) {
     for (let i = 0; i < n.length; i++) {
@@ -79,7 +80,8 @@ MEASURE = """el => {
 # The boxes of the first character of an element's own text, and of each line of it.
 LINE_TOPS = """el => {
   const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {acceptNode: n =>
-    n.parentElement.closest('[data-ed], .app-received') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+    n.parentElement.closest('[data-ed], .app-received')
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
   const tops = [], range = document.createRange();
   for (let n; (n = walker.nextNode());) {
     for (let i = 0; i < n.length; i++) {
@@ -93,7 +95,8 @@ LINE_TOPS = """el => {
 
 FIRST_CHAR = """el => {
   const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {acceptNode: n =>
-    n.parentElement.closest('[data-ed]') || !n.textContent.trim() ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+    n.parentElement.closest('[data-ed]') || !n.textContent.trim()
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
   const n = walker.nextNode(), range = document.createRange();
   const i = n.textContent.search(/\\S/);
   range.setStart(n, i); range.setEnd(n, i + 1);
@@ -130,7 +133,9 @@ def test_editors_note_letters_stand_beside_their_notes(new_page: Callable[..., P
 # --------------------------------------------------------------------------- 2. numbers and Cite
 
 
-def test_numbers_and_cite_are_whole_and_clear_of_the_text(new_page: Callable[..., Page], site_url: str) -> None:
+def test_numbers_and_cite_are_whole_and_clear_of_the_text(
+    new_page: Callable[..., Page], site_url: str
+) -> None:
     for name, page in screens(new_page, site_url + UNREST):
         width = page.evaluate("document.documentElement.clientWidth")
         for selector in ("p.para", "blockquote.para", ".table-block"):
@@ -157,9 +162,16 @@ def test_numbers_and_cite_keep_clear_of_the_navigation(
     nav = box(page, ".md-sidebar--primary .md-sidebar__scrollwrap")
     chevron = box(page, ".md-sidebar--primary label.md-nav__link .md-nav__icon")
     edge = max(nav["x"] + nav["width"], chevron["x"] + chevron["width"])
-    for selector in ("p.para a.pnum", "p.para button.cite-btn", "blockquote.para a.pnum", "blockquote.para .cite-btn"):
+    for selector in (
+        "p.para a.pnum",
+        "p.para button.cite-btn",
+        "blockquote.para a.pnum",
+        "blockquote.para .cite-btn",
+    ):
         found = box(page, selector)
-        assert found["x"] - edge >= 16, f"{width}px: {selector} starts {found['x'] - edge:.0f} px after the navigation"
+        assert found["x"] - edge >= 16, (
+            f"{width}px: {selector} starts {found['x'] - edge:.0f} px after the navigation"
+        )
 
 
 # --------------------------------------------------------------------------- 4. measure
@@ -207,7 +219,9 @@ def test_the_cite_dialog_fits_the_window(new_page: Callable[..., Page], site_url
         expect(dialog).to_be_visible()
         found = dialog.bounding_box()
         width, height = page.evaluate("[document.documentElement.clientWidth, window.innerHeight]")
-        assert found["y"] >= 0 and found["y"] + found["height"] <= height + 0.5, f"{name}: {found} in {height}"
+        assert found["y"] >= 0 and found["y"] + found["height"] <= height + 0.5, (
+            f"{name}: {found} in {height}"
+        )
         assert found["x"] >= 0 and found["x"] + found["width"] <= width + 0.5, f"{name}: {found} in {width}"
         # the last row is reached by scrolling the dialog, not cut off
         last = dialog.locator(".cite-files a").last
@@ -215,7 +229,9 @@ def test_the_cite_dialog_fits_the_window(new_page: Callable[..., Page], site_url
         row = last.bounding_box()
         found = dialog.bounding_box()
         assert found["y"] <= row["y"] and row["y"] + row["height"] <= found["y"] + found["height"] + 0.5, name
-        assert set(_breaks(page, "#cite-dialog .cite-url a")) <= set("/-."), f"{name}: the address breaks mid-word"
+        assert set(_breaks(page, "#cite-dialog .cite-url a")) <= set("/-."), (
+            f"{name}: the address breaks mid-word"
+        )
         page.keyboard.press("Escape")
         expect(dialog).to_be_hidden()
 
@@ -250,7 +266,12 @@ def test_the_received_view_says_so_and_pressed_states_stand_out(
     colours = chosen.evaluate("el => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]")
     assert contrast(colours[0], page_bg) >= 3, f"{scheme}: pressed filter {colours[0]} on {page_bg}"
     assert contrast(colours[1], colours[0]) >= 4.5, f"{scheme}: its label {colours}"
-    print(scheme, "pressed/page:", round(contrast(pressed[0], page_bg), 2), round(contrast(colours[0], page_bg), 2))
+    print(
+        scheme,
+        "pressed/page:",
+        round(contrast(pressed[0], page_bg), 2),
+        round(contrast(colours[0], page_bg), 2),
+    )
 
 
 # --------------------------------------------------------------------------- 7. a change in a name
@@ -338,7 +359,8 @@ def test_note_calls_do_not_open_the_lines(new_page: Callable[..., Page], site_ur
 
 def _text_box(page: Page, selector: str) -> dict:
     return page.locator(selector).evaluate(
-        "el => { const r = document.createRange(); r.selectNodeContents(el); const b = r.getBoundingClientRect();"
+        "el => { const r = document.createRange(); r.selectNodeContents(el);"
+        " const b = r.getBoundingClientRect();"
         " return {x: b.x, width: b.width}; }"
     )
 
@@ -370,7 +392,9 @@ def test_popovers_give_dates_as_readers_write_them_and_once(page: Page, site_url
     page.goto(site_url + "the-new-course-controversy.html")
     event = page.locator('a.gloss[data-gloss="twelfth-congress"]').first
     event.hover()
-    expect(page.locator(kit.POPOVER + " .pop-dates")).to_have_text(re.compile(r"^ ?\d{1,2}(–\d{1,2})? [A-Z][a-z]+ \d{4}$"))
+    expect(page.locator(kit.POPOVER + " .pop-dates")).to_have_text(
+        re.compile(r"^ ?\d{1,2}(–\d{1,2})? [A-Z][a-z]+ \d{4}$")
+    )
 
 
 # --------------------------------------------------------------------------- 10. apparatus
@@ -383,7 +407,8 @@ def test_apparatus_readings_stand_apart(new_page: Callable[..., Page], site_url:
               const d = p.querySelector('del'), i = p.querySelector('ins');
               const r = e => e && e.getClientRects()[0];
               const a = r(d), b = r(i);
-              return {text: p.textContent, del: a && {right: a.right, top: a.top}, ins: b && {left: b.left, top: b.top, width: b.width}};
+              return {text: p.textContent, del: a && {right: a.right, top: a.top},
+                      ins: b && {left: b.left, top: b.top, width: b.width}};
             })"""
         )
         assert len(boxes) > 5
@@ -446,7 +471,9 @@ def _styled(page: Page) -> bool:
     )
 
 
-def test_the_404_page_is_styled_at_any_address(new_page: Callable[..., Page], built: Path, tmp_path: Path) -> None:
+def test_the_404_page_is_styled_at_any_address(
+    new_page: Callable[..., Page], built: Path, tmp_path: Path
+) -> None:
     page = new_page()
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "site").symlink_to(built / "site", target_is_directory=True)
@@ -583,5 +610,7 @@ def test_every_page_type_fits_phone_and_desktop(
             shot = tmp_path / f"{path.removesuffix('.html')}-{width}-{scheme}.png"
             page.screenshot(path=str(shot))
             assert shot.stat().st_size > 10_000
-            spill = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            spill = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
             assert spill <= 0, f"{path} at {width}px scrolls sideways by {spill}px"

@@ -22,8 +22,8 @@ from .cite import cite_items, redirect_targets, redirects
 from .citeproc import Formatted, format_citations, request_id
 from .commentary import link_commentary
 from .errors import EditionError
-from .find_index import INDEX_FILE, find_index
 from .fidelity import Words, compare, reader_views, reading_words, received_words, tei_views
+from .find_index import INDEX_FILE, find_index
 from .glossary import link_mentions
 from .links import check_links
 from .logs import captured

@@ -61,15 +61,27 @@ def find_index(edition: Edition) -> str:
         title = section.title
         for block in section.blocks:
             text = apply(block.text, by_place.get(block.id, []))
-            record = _record("p", f"¶{block.number}", f"{page_url(section.slug)}#{block.id}", title,
-                             _plain(text), _plain(block.text))
+            record = _record(
+                "p",
+                f"¶{block.number}",
+                f"{page_url(section.slug)}#{block.id}",
+                title,
+                _plain(text),
+                _plain(block.text),
+            )
             record["g"] = sorted({order[m.entry] for m in block.mentions})
             records.append(record)
         for block in section.blocks:
             for note in notes_by_block.get(block.id, []):
                 text = apply(note.text, by_place.get(note.id, []))
-                record = _record("n", f"n. {note.number}", f"{page_url(section.slug)}#{note.id}",
-                                 f"{title}, note to ¶{block.number}", _plain(text), _plain(note.text))
+                record = _record(
+                    "n",
+                    f"n. {note.number}",
+                    f"{page_url(section.slug)}#{note.id}",
+                    f"{title}, note to ¶{block.number}",
+                    _plain(text),
+                    _plain(note.text),
+                )
                 record["g"] = sorted({order[m.entry] for m in note.mentions})
                 records.append(record)
     for entry in edition.glossary:
