@@ -20,7 +20,6 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-browser = kit.browser
 new_page = kit.new_page
 site_url = kit.site_url
 page = kit.page
