@@ -613,3 +613,15 @@ def test_every_page_type_fits_phone_and_desktop(
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
             assert spill <= 0, f"{path} at {width}px scrolls sideways by {spill}px"
+
+
+def test_a_result_of_the_themes_search_opens_at_the_word(page: Page, site_url: str) -> None:
+    page.goto(site_url + "index.html")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("stumpy", delay=30)
+    result = page.locator(f'a.md-search-result__link[href*="{UNREST}?h=stumpy"]').first
+    expect(result).to_be_visible(timeout=10_000)
+    result.click()
+    mark = page.locator("#p16 mark", has_text="stumpy")
+    expect(mark).to_be_in_viewport()
+    assert page.evaluate("window.scrollY") > 1000

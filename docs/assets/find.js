@@ -236,7 +236,20 @@
     }, function () { /* no index: the anchor's highlight remains */ });
   }
 
+  /* Arriving from the theme's search (?h=, no anchor), the page would open at its top:
+     once the theme has marked the words, the first is brought into view. */
+  function followThemeMark() {
+    if (location.hash || !new URLSearchParams(location.search).get("h")) return;
+    var tries = 0;
+    (function look() {
+      var mark = document.querySelector("article mark");
+      if (mark) mark.scrollIntoView({block: "center"});
+      else if (++tries < 50) setTimeout(look, 100);
+    })();
+  }
+
   function init() {
+    followThemeMark();
     if (base === null) return;
     form.hidden = false;
     var input = form.querySelector("input");
