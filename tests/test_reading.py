@@ -435,10 +435,17 @@ def test_without_scripts_no_dead_control_and_a_word_about_search(
             for i in range(page.locator(selector).count()):
                 expect(page.locator(selector).nth(i)).to_be_hidden()
     expect(page.locator("a.pnum").first).to_be_visible()
+    page.goto(site_url + "persons.html")
+    expect(page.locator("table.persons button").first).to_be_hidden()
+    assert page.locator("table.persons thead").inner_text().split() == ["Person", "Dates", "Mentions"]
+    assert "Choose a column" not in page.locator(".lede").inner_text()
     scripted = new_page()
     scripted.goto(site_url + UNREST)
     expect(scripted.locator(".ed-noscript")).to_be_hidden()
     expect(scripted.locator("button.app-switch")).to_be_visible()
+    scripted.goto(site_url + "persons.html")
+    assert scripted.locator("table.persons thead").inner_text().split() == ["Person", "Dates", "Mentions"]
+    expect(scripted.get_by_role("button", name="Mentions")).to_be_visible()
 
 
 # --------------------------------------------------------------------------- 12. 404

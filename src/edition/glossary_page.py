@@ -177,12 +177,14 @@ def persons_page(edition: Edition) -> str:
             "---\ntitle: Persons\n---\n",
             "# Persons\n",
             '<p class="lede">Every person the chapter and its notes name, by the number of paragraphs '
-            "and notes that mention them. Choose a column heading to sort by it.</p>\n",
+            'and notes that mention them.<span class="sort-hint"> Choose a column heading to sort by it.'
+            "</span></p>\n",
             '<table class="persons sortable"><thead><tr>'
-            '<th scope="col" aria-sort="none"><button type="button" data-key="0">Person</button></th>'
+            '<th scope="col" aria-sort="none"><button type="button" data-key="0">Person</button>'
+            '<span class="sort-label" data-search-exclude="">Person</span></th>'
             '<th scope="col">Dates</th>'
             '<th scope="col" aria-sort="descending"><button type="button" data-key="2" data-numeric="">'
-            "Mentions</button></th></tr></thead>"
+            'Mentions</button><span class="sort-label" data-search-exclude="">Mentions</span></th></tr></thead>'
             f"<tbody>{rows}</tbody></table>\n",
         ]
     )
