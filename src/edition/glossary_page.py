@@ -184,7 +184,8 @@ def persons_page(edition: Edition) -> str:
             '<span class="sort-label" data-search-exclude="">Person</span></th>'
             '<th scope="col">Dates</th>'
             '<th scope="col" aria-sort="descending"><button type="button" data-key="2" data-numeric="">'
-            'Mentions</button><span class="sort-label" data-search-exclude="">Mentions</span></th></tr></thead>'
+            'Mentions</button><span class="sort-label" data-search-exclude="">Mentions</span></th>'
+            "</tr></thead>"
             f"<tbody>{rows}</tbody></table>\n",
         ]
     )
