@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -11,6 +13,9 @@ from edition.build import build, load
 from edition.cli import main as cli
 from edition.export import export
 from edition.model import Edition
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUTS = ("sources", "docs", "overrides", "bibliography.bib", "editors.bib", "mkdocs.yml", "releases")
@@ -56,6 +61,30 @@ def project(tmp_path: Path) -> Path:
     if (ROOT / ".cache").exists():
         shutil.copytree(ROOT / ".cache", tmp_path / ".cache")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One Chromium for every browser test module: Playwright's sync API runs one
+    instance per process."""
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} not found: the browser tests need Debian's chromium package "
+            "(apt-get install chromium); Playwright's downloaded browsers are not used",
+            pytrace=False,
+        )
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()
 
 
 UNLOCKED: set[Path] = set()  # received files whose edits record their new hash

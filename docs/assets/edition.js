@@ -95,6 +95,10 @@
     var more = text("a", "pop-more", "Glossary entry →");
     more.href = trigger.getAttribute("href");
     nodes.push(more);
+    // An intervention inside the name is reached by the name's tap or focus too.
+    var inner = trigger.querySelector(".app[data-app]");
+    var change = inner ? contentFor(inner) : null;
+    if (change) nodes = nodes.concat([document.createElement("hr")], change);
     return nodes;
   }
 
@@ -306,7 +310,9 @@
     var width = Math.min(32 * 16, document.documentElement.clientWidth - 16);
     dialog.style.width = width + "px";
     dialog.style.left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8)) + "px";
-    dialog.style.top = (rect.bottom + window.scrollY + 6) + "px";
+    // below the button, but inside the window (the dialog scrolls if it is taller)
+    var room = window.scrollY + window.innerHeight - dialog.offsetHeight - 8;
+    dialog.style.top = Math.max(window.scrollY + 8, Math.min(rect.bottom + window.scrollY + 6, room)) + "px";
     dialog.querySelector(".cite-copy").focus();
   }
 

@@ -58,7 +58,8 @@ def readings(item: Intervention, text: str) -> str:
         edited = '<ins class="reading-edited"><i>[gap left open]</i></ins>'
     else:
         edited = f'<ins class="reading-edited">{escape(item.edited)}</ins>' if item.edited else ""
-    return f"{escape(left)}{received}{edited}{escape(right)}"
+    between = '<span class="app-to" aria-hidden="true">→</span>' if received and edited else ""
+    return f"{escape(left)}{received}{between}{edited}{escape(right)}"
 
 
 def popover_data(interventions: list[Intervention]) -> str:

@@ -28,6 +28,7 @@ from .editors import link_editors
 from .engine import EngineFailed, chosen, run_zensical
 from .errors import EditionError
 from .fidelity import Words, compare, reader_views, reading_words, received_words, tei_views
+from .find_index import INDEX_FILE, find_index
 from .glossary import link_mentions
 from .housestyle import check_house_style
 from .identity import fill_markers
@@ -143,6 +144,7 @@ def docs_files(
         {f"data/{name}": json_lines(records) for name, records in data.data_files(edition).items()}
     )
     generated[f"data/{TEI_FILE}"] = tei_xml(edition)
+    generated[INDEX_FILE] = find_index(edition)
     if edition.metadata.get("changes"):
         generated["data/changes.json"] = json_lines(edition.metadata["changes"])
     files.update({name: text.encode("utf-8") for name, text in generated.items()})

@@ -30,10 +30,10 @@ def event_html(edition: Edition, event: Event, where: dict[str, tuple[str, str]]
     checked = " · ".join(reference_links(edition, event.references))
     return (
         f'<li class="event" id="ev-{attr(event.id)}">'
-        f'<time class="event-date" datetime="{attr(event.start)}">{escape(display_date(event.date))}</time>'
-        f'<h3 class="event-title">{prose_html(event.title)}</h3>'
-        f'<p class="event-text">{prose_html(event.text)}</p>{note}'
-        f'<p class="event-links">{" · ".join(links)}</p>'
+        f'<time class="event-date" datetime="{attr(event.start)}">{escape(display_date(event.date))}</time> '
+        f'<h3 class="event-title">{prose_html(event.title)}</h3> '
+        f'<p class="event-text">{prose_html(event.text)}</p> {note}'
+        f'<p class="event-links">{" · ".join(links)}</p> '
         f'<p class="checked">Date checked against: {checked}</p></li>'
     )
 

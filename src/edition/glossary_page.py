@@ -24,6 +24,12 @@ def dates(entry: GlossEntry) -> str:
     return display_date(entry.date) if entry.date else ""
 
 
+def head_dates(entry: GlossEntry) -> str:
+    """The dates a popover's heading shows: none where the gloss already gives them."""
+    shown = dates(entry)
+    return "" if shown and shown in entry.gloss else shown
+
+
 def places(edition: Edition) -> dict[str, tuple[str, str]]:
     """Each block and note id with its address and its label (¶12, n. 5)."""
     result = {}
@@ -39,7 +45,7 @@ def places(edition: Edition) -> dict[str, tuple[str, str]]:
 def gloss_data(edition: Edition, ids: set[str]) -> str:
     """The glosses of the given entries, as a JSON script the popovers read (no request made)."""
     records = {
-        e.id: {"headword": e.headword, "type": e.type, "dates": dates(e), "gloss": prose_plain(e.gloss)}
+        e.id: {"headword": e.headword, "type": e.type, "dates": head_dates(e), "gloss": prose_plain(e.gloss)}
         for e in edition.glossary
         if e.id in ids
     }
@@ -175,12 +181,15 @@ def persons_page(edition: Edition) -> str:
             "---\ntitle: Persons\n---\n",
             "# Persons\n",
             '<p class="lede">Every person the chapter and its notes name, by the number of paragraphs '
-            "and notes that mention them. Choose a column heading to sort by it.</p>\n",
+            'and notes that mention them.<span class="sort-hint"> Choose a column heading to sort by it.'
+            "</span></p>\n",
             '<table class="persons sortable"><thead><tr>'
-            '<th scope="col" aria-sort="none"><button type="button" data-key="0">Person</button></th>'
+            '<th scope="col" aria-sort="none"><button type="button" data-key="0">Person</button>'
+            '<span class="sort-label" data-search-exclude="">Person</span></th>'
             '<th scope="col">Dates</th>'
             '<th scope="col" aria-sort="descending"><button type="button" data-key="2" data-numeric="">'
-            "Mentions</button></th></tr></thead>"
+            'Mentions</button><span class="sort-label" data-search-exclude="">Mentions</span></th>'
+            "</tr></thead>"
             f"<tbody>{rows}</tbody></table>\n",
         ]
     )
