@@ -3,7 +3,7 @@ served with gzip on localhost, beside a plain mkdocs-material build of the raw
 chapter, median of several runs. Needs Lighthouse 12.2.3 from npm in build/tools
 (`npm install --prefix build/tools lighthouse@12.2.3`) and Debian's Chromium.
 
-    python scripts/bench_pages.py [--runs 3]
+    python scripts/bench_pages.py [--runs 3] [--engine mkdocs|zensical]
 """
 
 from __future__ import annotations
@@ -114,11 +114,14 @@ def lighthouse(url: str, out: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit(f"Lighthouse not found at {LIGHTHOUSE}: npm install --prefix build/tools lighthouse@12.2.3")
     subprocess.run(
-        [sys.executable, "-m", "edition.cli", "--root", str(ROOT), "build"], check=True, capture_output=True
+        [sys.executable, "-m", "edition.cli", "--root", str(ROOT), "--engine", args.engine, "build"],
+        check=True,
+        capture_output=True,
     )
     with tempfile.TemporaryDirectory() as tmp:
         ours, ours_url = serve(ROOT / "site")
@@ -126,7 +129,7 @@ def main() -> None:
         targets = {f"edition {k}": ours_url + v for k, v in PAGES.items()} | {
             "plain mkdocs-material": plain_url
         }
-        print(f"Lighthouse 12.2.3, mobile, median of {args.runs} runs, gzip on localhost")
+        print(f"Lighthouse 12.2.3, mobile, median of {args.runs} runs, gzip on localhost, {args.engine}")
         print(f"{'page':<24}{'perf':>6}{'a11y':>6}{'bp':>6}{'seo':>6}{'KB':>9}")
         for name, url in targets.items():
             runs = [lighthouse(url, Path(tmp) / f"r{i}.json") for i in range(args.runs)]

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from edition.build import build, load
+from edition.cli import main as cli
 from edition.export import export
 from edition.model import Edition
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 ROOT = Path(__file__).resolve().parents[1]
-INPUTS = ("sources", "docs", "overrides", "bibliography.bib", "mkdocs.yml")
+INPUTS = ("sources", "docs", "overrides", "bibliography.bib", "editors.bib", "mkdocs.yml", "releases")
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +29,8 @@ def edition() -> Edition:
 def copy_inputs(target: Path) -> Path:
     for name in INPUTS:
         source = ROOT / name
+        if not source.exists():
+            continue
         if source.is_dir():
             shutil.copytree(source, target / name)
         else:
@@ -55,17 +63,45 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One Chromium for every browser test module: Playwright's sync API runs one
+    instance per process."""
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} not found: the browser tests need Debian's chromium package "
+            "(apt-get install chromium); Playwright's downloaded browsers are not used",
+            pytrace=False,
+        )
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()
+
+
+UNLOCKED: set[Path] = set()  # received files whose edits record their new hash
+
+
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     """Replace text in a file, failing if the text is not there."""
     text = path.read_text("utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, count), "utf-8")
+    if path in UNLOCKED:
+        assert cli(["--root", str(path.parents[1]), "received", "--accept"]) == 0
 
 
 def unlock_received(project: Path) -> Path:
-    """Drop the checksum so a test may alter the received chapter; returns its path."""
-    yaml_path = project / "sources" / "edition.yaml"
-    text = yaml_path.read_text("utf-8")
-    lines = [line for line in text.splitlines() if not line.strip().startswith("sha256:")]
-    yaml_path.write_text("\n".join(lines) + "\n", "utf-8")
-    return project / "sources" / "000_8d2340140f951e67.txt"
+    """The received chapter, for a test to alter: each `edit` of it records the new hash
+    as `edition received --accept` does; returns its path."""
+    path = project / "sources" / "000_8d2340140f951e67.txt"
+    UNLOCKED.add(path)
+    return path

@@ -131,8 +131,11 @@ def test_data_files_carry_the_apparatus_and_commentary(project):
 
     build(project)
     apparatus = json.loads((project / "site/data/apparatus.json").read_text("utf-8"))
-    assert set(apparatus[0]) == {"id", "paragraph", "type", "received", "edited", "note", "evidence"}
+    assert set(apparatus[0]) == {
+        *("id", "paragraph", "type", "received", "edited", "note", "evidence"),
+        *("start", "end", "words_before", "words_after"),
+    }
     assert apparatus[0]["paragraph"] == "p2"
     commentary = json.loads((project / "site/data/commentary.json").read_text("utf-8"))
-    assert [c["letter"] for c in commentary] == list("abcdefgh")[: len(commentary)]
+    assert [c["letter"] for c in commentary] == list("abcdefghijklmnopqrstuvwxyz")[: len(commentary)]
     assert commentary[0]["paragraph"] == "p8"

@@ -64,7 +64,8 @@ def test_duplicate_key_is_an_error(project):
 
 def test_an_entry_no_note_cites(project):
     path = project / "bibliography.bib"
-    path.write_text(path.read_text("utf-8") + "\n@book{unused-work, title={Unused}}\n", "utf-8")
+    unused = "\n@book{unused-work, author={Doe, Jane}, title={Unused}, year={2000}}\n"
+    path.write_text(path.read_text("utf-8") + unused, "utf-8")
     with pytest.raises(EditionError, match=r"bibliography.bib:\d+: entry unused-work is cited by no note"):
         resolve(read(project), path)
 

@@ -67,13 +67,16 @@ def test_the_chronology_is_in_order_and_tied_to_the_text(edition):
     [
         (
             ('"1923-10-08"', "1923-10-08"),
-            r'chronology.yaml:1: event \'first\': write the date in quotes \("1923-10-08"\)',
+            r'chronology.yaml:2: event \'first\': write the date in quotes \("1923-10-08"\)',
         ),
         (('"1923-10-08"', '"1923-10-32"'), r"chronology.yaml:2: event 'first': date '1923-10-32' is not"),
         (("[p1]", "[p1, p999]"), r"chronology.yaml:5: event 'first': no block or note 'p999'"),
         (("[trotsky]", "[trotskii]"), r"chronology.yaml:6: event 'first': no glossary entry 'trotskii'"),
-        (("[https://example.org/a]", "[]"), r"chronology.yaml:1: event 'first': needs the paragraphs"),
-        (("https://example.org/a", "example.org"), r"chronology.yaml:7: event 'first': 'example.org' is no"),
+        (("[https://example.org/a]", "[]"), r"chronology.yaml:7: event 'first': 'references' is empty"),
+        (
+            ("https://example.org/a", "example.org"),
+            r"chronology.yaml:7: event 'first': item 1 of 'references' 'example.org' is not an address",
+        ),
     ],
 )
 def test_bad_events_name_the_line(project, change, message):

@@ -75,4 +75,48 @@ def test_short_form_from_hereafter_resolves_later_notes(edition):
     )
     later = Note(2, "KPSS v rez., Vol.1, p.5.", 2)
     notes = resolver.resolve((declared, later), Path("x.txt"))
-    assert notes[1].citations == (Citation("kpss-rez-1", "5", "cited"),)
+    assert notes[1].citations == (Citation("kpss-rez-1", "5", "cited", title=(0, 10)),)
+    assert later.text[0:10] == "KPSS v rez"
+
+
+def test_every_citation_knows_where_its_title_stands_and_no_title_links_a_person(edition):
+    """Over all 43 notes: a citation that names its work has the span of that title in the
+    note, whose words are a title or short form of the entry; Ibid. and an author alone
+    have none; and no person's mention lies inside a title."""
+    from edition.bibliography import list_field, plain
+    from edition.citations import words
+
+    persons = {e.id for e in edition.glossary if e.type == "person"}
+    entries = {e.key: e for e in edition.bibliography}
+    assert len(edition.chapter.notes) == 43
+    spans = 0
+    for note in edition.chapter.notes:
+        for citation in note.citations:
+            if citation.title is None:
+                continue
+            spans += 1
+            start, end = citation.title
+            entry = entries[citation.key]
+            fields = ("title", "shorttitle", "shorthand", "journaltitle")
+            forms = [plain(entry.fields.get(f, "")) for f in fields]
+            forms = {words(f) for f in forms if f} | {words(f) for f in list_field(entry, "citedas")}
+            assert words(note.text[start:end]) in forms or any(
+                words(note.text[start:end]) == f[: len(words(note.text[start:end]))] for f in forms
+            ), (note.number, note.text[start:end])
+            for mention in note.mentions:
+                inside = start <= mention.start and mention.end <= end
+                assert not (inside and mention.entry in persons), (note.number, mention)
+    assert spans == 26
+
+
+def test_a_person_named_in_a_title_is_the_work_and_the_author_is_the_person(edition):
+    notes = {n.number: n for n in edition.chapter.notes}
+    linked = {n: [(notes[n].text[m.start : m.end], m.entry) for m in notes[n].mentions] for n in notes}
+    assert linked[20] == [("Trotsky", "trotsky")]  # "Trotsky, Stalin": the book, not Stalin
+    assert ("Trotsky", "trotsky") not in linked[2]  # "Cliff, Trotsky, Vol.2": Cliff's book
+    assert ("Cliff", "cliff") in linked[2]
+    assert ("L. Trotsky", "trotsky") in linked[43] and ("Trotsky", "trotsky") not in linked[43]
+    note = notes[20]
+    title = note.citations[0].title
+    assert note.text[title[0] : title[1]] == "Stalin"
+    assert notes[3].text[slice(*notes[3].citations[0].title)] == "Dvenadtsatii sezd RKP(b)"

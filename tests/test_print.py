@@ -7,47 +7,27 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]  # fmt: skip
 SECTION = "unrest-among-industrial-workers"
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def printed(built, tmp_path_factory) -> dict[str, Path]:
-    from playwright.sync_api import sync_playwright
-
+def printed(built, browser, tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("printed")
     out = {name: folder / f"{name}.pdf" for name in (SECTION, "glossary")}
-
-    def work() -> None:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_page()
-                for name, target in out.items():
-                    page.goto((built / "site" / f"{name}.html").as_uri())
-                    page.pdf(path=str(target), format="A4")
-            finally:
-                browser.close()
-
-    apart(work)
+    page = browser.new_page()
+    try:
+        for name, target in out.items():
+            page.goto((built / "site" / f"{name}.html").as_uri())
+            page.pdf(path=str(target), format="A4")
+    finally:
+        page.close()
     return out
-
-
-def apart(work):
-    """Run Playwright's sync API in a thread of its own: the browser tests keep theirs
-    running in this one for the whole session, and two cannot share a thread."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(work).result()
 
 
 def text_of(pdf: Path) -> str:

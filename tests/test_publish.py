@@ -121,7 +121,9 @@ def test_the_site_works_under_a_project_path_and_at_a_domain_root(tmp_path, pref
         for label in labels:
             url = f"{base}p/{label}.html"
             with urllib.request.urlopen(url, timeout=10) as response:
-                forward = re.search(r'url=([^"]+)"', response.read().decode("utf-8")).group(1)
+                page = response.read().decode("utf-8")
+            forward = re.search(r'location\.replace\("([^"]+)"\)', page).group(1)
+            assert f'href="{forward}">Read' in page  # the same place, for readers without scripts
             target, fragment = urldefrag(urljoin(url, forward))
             if target not in pages or fragment not in pages[target].ids:
                 problems.append(f"{url} forwards to missing {forward}")

@@ -3,6 +3,7 @@ characters, goes through the whole pipeline to either a clean error or a site wh
 reader-visible text loses no word (the build's own fidelity check) and holds no
 unescaped markup from the text."""
 
+import hashlib
 import re
 import shutil
 
@@ -99,7 +100,7 @@ def test_any_chapter_builds_faithfully_or_fails_cleanly(tmp_path_factory, case):
     (root / "sources").mkdir()
     (root / "sources" / "chapter.txt").write_text(text, "utf-8")
     spec = yaml.safe_load((ROOT / "sources" / "edition.yaml").read_text("utf-8"))
-    spec["received"] = {"file": "chapter.txt"}
+    spec["received"] = {"file": "chapter.txt", "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
     spec["front"] = {"author": "Author Name", "book": "Book Title", "chapter": "1. Chapter Title"}
     spec["colophon"] = "Last updated on 1 January 2000"
     spec["sections"] = [

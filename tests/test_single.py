@@ -9,17 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from lxml import html as lxml_html
-from test_print import apart
 
 from edition.fidelity import lost_words
 
 NAME = "the-new-course-controversy"
 VNU = ROOT / "build" / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -54,21 +48,16 @@ def _mentions(edition, item):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violation_in_the_single_file(single, scheme):
+def test_axe_finds_no_violation_in_the_single_file(single, browser, scheme):
     from axe_playwright_python.sync_playwright import Axe
-    from playwright.sync_api import sync_playwright
 
-    def work() -> list[dict]:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_context(color_scheme=scheme).new_page()
-                page.goto(single.as_uri())
-                return Axe().run(page).response["violations"]
-            finally:
-                browser.close()
-
-    violations = apart(work)
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(single.as_uri())
+        violations = Axe().run(page).response["violations"]
+    finally:
+        context.close()
     found = [f"{v['id']} ({len(v['nodes'])} nodes) {v['nodes'][0]['target']}" for v in violations]
     assert found == []
 

@@ -167,8 +167,14 @@ def test_notes_stand_at_their_calls_with_their_citations(built, edition, tei):
         assert parent.get(XML_ID) == note["paragraph"]
         cited = [(b.get("corresp"), b.get("type")) for b in element.iterfind("t:bibl", NS)]
         assert cited == [(f"#bib-{c['key']}", c["role"]) for c in note["citations"]]
-    listed = {e.get(XML_ID) for e in tei.iterfind(".//t:back//t:listBibl/t:bibl", NS)}
-    assert listed == {f"bib-{entry.key}" for entry in edition.bibliography}
+    lists = ".//t:back/t:div[@type='bibliography']/t:listBibl/t:bibl"
+    listed = {e.get(XML_ID) for e in tei.iterfind(lists, NS)}
+    assert listed == {f"bib-{entry.key}" for entry in (*edition.bibliography, *edition.editors_bibliography)}
+    editors = tei.find(".//t:back/t:div[@subtype='editors']", NS)
+    assert editors.find("t:head", NS).text == "Works cited by the editors"
+    assert {b.get(XML_ID) for b in editors.iterfind("t:listBibl/t:bibl", NS)} == {
+        f"bib-{entry.key}" for entry in edition.editors_bibliography
+    }
     first = elements[0].find("t:bibl/t:citedRange", NS)
     assert first.text == "p.482" and first.get("unit") == "page"
 

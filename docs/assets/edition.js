@@ -95,6 +95,10 @@
     var more = text("a", "pop-more", "Glossary entry →");
     more.href = trigger.getAttribute("href");
     nodes.push(more);
+    // An intervention inside the name is reached by the name's tap or focus too.
+    var inner = trigger.querySelector(".app[data-app]");
+    var change = inner ? contentFor(inner) : null;
+    if (change) nodes = nodes.concat([document.createElement("hr")], change);
     return nodes;
   }
 
@@ -191,9 +195,22 @@
   function citeFor(label) {
     if (citeData === null) {
       var data = document.getElementById("cite-data");
-      citeData = data ? JSON.parse(data.textContent) : {paragraphs: {}, references: {}};
+      citeData = data ? JSON.parse(data.textContent) : {labels: []};
     }
-    return citeData.paragraphs[label] ? {p: citeData.paragraphs[label], refs: citeData.references} : null;
+    if (citeData.labels.indexOf(label) < 0 || !/^[0-9]+[a-z]*$/.test(label)) return null;
+    /* Each style's citation was formatted once by CSL at a placeholder paragraph;
+       this one's is the same with its own label. */
+    function fill(value) { return value.split(citeData.placeholder).join(label); }
+    var styles = {};
+    Object.keys(citeData.styles).forEach(function (style) {
+      styles[style] = {};
+      Object.keys(citeData.styles[style]).forEach(function (form) {
+        styles[style][form] = fill(citeData.styles[style][form]);
+      });
+    });
+    return {styles: styles, url: fill(citeData.url), latest: fill(citeData.latest),
+            version: citeData.version, doi: citeData.doi, fragment: citeData.fragments[label],
+            files: citeData.files};
   }
 
   function copyText(value, status) {
@@ -256,19 +273,30 @@
     close.addEventListener("click", closeCite);
     dialog.appendChild(close);
     var link = text("p", "cite-url", "Permanent address: ");
-    var a = text("a", "", found.p.url);
-    a.href = found.p.url;
+    var a = text("a", "", found.url);
+    a.href = found.url;
     link.appendChild(a);
+    link.appendChild(document.createTextNode(" (version " + found.version + ")"));
     dialog.appendChild(link);
-    dialog.appendChild(citeBlock("Chicago", found.p.chicago));
-    dialog.appendChild(citeBlock("APA", found.refs.apa || "", "In the text: " + found.p.apa));
-    dialog.appendChild(citeBlock("MLA", found.refs.mla || "", "In the text: " + found.p.mla));
+    [["cite-latest", "Latest version: ", found.latest],
+     ["cite-fragment", "Link by its opening words: ", found.fragment]]
+      .concat(found.doi ? [["cite-doi", "DOI of this version: ", "https://doi.org/" + found.doi]] : [])
+      .forEach(function (row) {
+      var line = text("p", row[0], row[1]);
+      var target = text("a", "", row[0] === "cite-fragment" ? "text fragment link" : row[2]);
+      target.href = row[2];
+      line.appendChild(target);
+      dialog.appendChild(line);
+    });
+    dialog.appendChild(citeBlock("Chicago (note)", found.styles.chicago.note));
+    dialog.appendChild(citeBlock("Chicago (bibliography)", found.styles.chicago.reference));
+    dialog.appendChild(citeBlock("APA", found.styles.apa.reference, "In the text: " + found.styles.apa.intext));
+    dialog.appendChild(citeBlock("MLA", found.styles.mla.reference, "In the text: " + found.styles.mla.intext));
     var files = text("p", "cite-files", "Download: ");
-    [["BibTeX", found.p.bibtex, "application/x-bibtex", ".bib"],
-     ["CSL-JSON", found.p.csl_json, "application/vnd.citationstyles.csl+json", ".json"]].forEach(function (kind, i) {
+    [["BibTeX", ".bib"], ["biblatex", ".biblatex.bib"], ["RIS", ".ris"], ["CSL-JSON", ".json"]].forEach(function (kind, i) {
       var file = text("a", "", kind[0]);
-      file.href = URL.createObjectURL(new Blob([kind[1]], {type: kind[2]}));
-      file.setAttribute("download", "cliff-new-course-p" + label + kind[3]);
+      file.href = found.files + "p" + label + kind[1];
+      file.setAttribute("download", "");
       if (i) files.appendChild(document.createTextNode(" · "));
       files.appendChild(file);
     });
@@ -282,7 +310,9 @@
     var width = Math.min(32 * 16, document.documentElement.clientWidth - 16);
     dialog.style.width = width + "px";
     dialog.style.left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8)) + "px";
-    dialog.style.top = (rect.bottom + window.scrollY + 6) + "px";
+    // below the button, but inside the window (the dialog scrolls if it is taller)
+    var room = window.scrollY + window.innerHeight - dialog.offsetHeight - 8;
+    dialog.style.top = Math.max(window.scrollY + 8, Math.min(rect.bottom + window.scrollY + 6, room)) + "px";
     dialog.querySelector(".cite-copy").focus();
   }
 

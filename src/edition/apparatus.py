@@ -24,7 +24,7 @@ ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 def read_apparatus(path: Path) -> tuple[dict, ...]:
     """The raw records, checked for shape; they are located against the text later."""
-    data = load_yaml(path, top=list)
+    data = load_yaml(path, top=list, schema="apparatus")
     seen: set[str] = set()
     for item in data:
         if not isinstance(item, dict):
@@ -50,7 +50,20 @@ def read_apparatus(path: Path) -> tuple[dict, ...]:
             )
         if "edited" not in item or not isinstance(item["edited"] or "", str):
             raise EditionError(path, line, f"intervention {ident!r}: 'edited' is required (may be empty)")
+        check_changes(item, path)
     return tuple(data)
+
+
+def check_changes(item: dict, path: Path) -> None:
+    """An intervention must change the text: an edited reading equal to the received
+    one, or an insertion of nothing (other than a lacuna marked), changes nothing."""
+    edited = item["edited"] or ""
+    what = f"intervention {item['id']!r}"
+    line = line_of(item["edited"]) or line_of(item["id"])
+    if item.get("received") and edited == item["received"]:
+        raise EditionError(path, line, f"{what}: the edited reading equals the received one")
+    if not item.get("received") and not edited and item["type"] != "lacuna":
+        raise EditionError(path, line, f"{what}: inserts nothing (only a lacuna may be left empty)")
 
 
 def texts_by_place(edition: Edition) -> dict[str, str]:
@@ -157,7 +170,7 @@ def link_apparatus(edition: Edition, path: Path) -> Edition:
 
 def check_evidence(edition: Edition, items: tuple[str, ...], path: Path, line: int, what: str) -> None:
     """Evidence is a reference page's address, a bibliography key, or a block or note id."""
-    keys = {e.key for e in edition.bibliography}
+    keys = {e.key for e in (*edition.bibliography, *edition.editors_bibliography)}
     places = set(texts_by_place(edition))
     for item in items:
         if not (item.startswith(("http://", "https://")) or item in keys or item in places):

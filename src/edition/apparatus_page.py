@@ -4,12 +4,15 @@ order), the editors' notes at the end of each section, and the data the popovers
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 
 from .apparatus import texts_by_place
+from .editors import reference_links
 from .glossary_page import places
-from .markup import attr, source_links
+from .markup import attr
 from .model import Comment, Edition, Intervention
+from .prose import prose_html, prose_plain
 
 TYPE_LABELS = {
     "typo": "typographical error",
@@ -35,8 +38,7 @@ def evidence_links(edition: Edition, items: tuple[str, ...]) -> str:
             links.append(f'<a href="{attr(url)}">{escape(label)}</a>')
         else:
             urls.append(item)
-    if urls:
-        links.append(source_links(urls))
+    links += reference_links(edition, urls)
     return " · ".join(links)
 
 
@@ -56,14 +58,20 @@ def readings(item: Intervention, text: str) -> str:
         edited = '<ins class="reading-edited"><i>[gap left open]</i></ins>'
     else:
         edited = f'<ins class="reading-edited">{escape(item.edited)}</ins>' if item.edited else ""
-    return f"{escape(left)}{received}{edited}{escape(right)}"
+    between = '<span class="app-to" aria-hidden="true">→</span>' if received and edited else ""
+    return f"{escape(left)}{received}{between}{edited}{escape(right)}"
 
 
 def popover_data(interventions: list[Intervention]) -> str:
     """The interventions of one page, as a JSON script the popovers read (no request made)."""
     records = {
         "apparatus": {
-            i.id: {"type": TYPE_LABELS[i.type], "received": i.received, "edited": i.edited, "note": i.note}
+            i.id: {
+                "type": TYPE_LABELS[i.type],
+                "received": i.received,
+                "edited": i.edited,
+                "note": prose_plain(i.note),
+            }
             for i in interventions
         },
     }
@@ -76,7 +84,7 @@ def editors_notes(edition: Edition, comments: list[Comment]) -> str:
     items = "".join(
         f'<li class="ed-note" id="ed-{c.letter}"><div class="note-body">'
         f'<span class="note-num">{c.letter}.</span> '
-        f'<span class="note-text">{escape(c.text)}</span> '
+        f'<span class="note-text">{prose_html(c.text)}</span> '
         f'<a class="note-back" href="#edcall-{c.letter}" aria-label="Back to the text at editors’ note '
         f'{c.letter}">↩</a></div>'
         + (
@@ -115,7 +123,7 @@ def apparatus_page(edition: Edition) -> str:
             f'<a href="{attr(url)}">{escape(label)}</a> · '
             f'<span class="app-type">{TYPE_LABELS[item.type]}</span></p>'
             f'<p class="app-readings">{readings(item, texts[item.place])}</p>'
-            f'<p class="app-note">{escape(item.note)}</p>'
+            f'<p class="app-note">{prose_html(item.note)}</p>'
             + (
                 f'<p class="ed-evidence">Evidence: {evidence_links(edition, item.evidence)}</p>'
                 if item.evidence
@@ -131,7 +139,7 @@ def apparatus_page(edition: Edition) -> str:
         out.append(
             f'<li class="app-entry" id="comment-{comment.letter}"><p class="app-head">'
             f'<span class="ed-letter">{comment.letter}</span> · <a href="{attr(url)}">{escape(label)}</a>, '
-            f'after “{escape(comment.anchor)}”</p><p class="app-note">{escape(comment.text)}</p>'
+            f'after “{escape(comment.anchor)}”</p><p class="app-note">{prose_html(comment.text)}</p>'
             + (
                 f'<p class="ed-evidence">Evidence: {evidence_links(edition, comment.evidence)}</p>'
                 if comment.evidence
@@ -143,31 +151,59 @@ def apparatus_page(edition: Edition) -> str:
     return "\n".join(out)
 
 
+CONTEXT_WORDS = 6
+
+
+def words_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The received text just before `start` and just after `end`, up to six words each
+    way, cut exactly from the text, so a record can be found again by its context."""
+    before_starts = [m.start() for m in re.finditer(r"\S+", text[:start])]
+    after_ends = [m.end() for m in re.finditer(r"\S+", text[end:])]
+    left = before_starts[-CONTEXT_WORDS] if len(before_starts) >= CONTEXT_WORDS else 0
+    right = after_ends[CONTEXT_WORDS - 1] if len(after_ends) >= CONTEXT_WORDS else len(text) - end
+    return text[left:start], text[end : end + right]
+
+
 def apparatus_records(edition: Edition) -> list[dict]:
     order = {place: i for i, place in enumerate(edition.chapter.places())}
-    return [
-        {
-            "id": i.id,
-            "paragraph": i.place,
-            "type": i.type,
-            "received": i.received,
-            "edited": i.edited,
-            "note": i.note,
-            "evidence": list(i.evidence),
-        }
-        for i in sorted(edition.apparatus, key=lambda i: (order[i.place], i.start))
-    ]
+    texts = texts_by_place(edition)
+    records = []
+    for i in sorted(edition.apparatus, key=lambda i: (order[i.place], i.start)):
+        before, after = words_around(texts[i.place], i.start, i.end)
+        records.append(
+            {
+                "id": i.id,
+                "paragraph": i.place,
+                "type": i.type,
+                "start": i.start,
+                "end": i.end,
+                "words_before": before,
+                "received": i.received,
+                "edited": i.edited,
+                "words_after": after,
+                "note": i.note,
+                "evidence": list(i.evidence),
+            }
+        )
+    return records
 
 
 def commentary_records(edition: Edition) -> list[dict]:
-    return [
-        {
-            "letter": c.letter,
-            "id": c.id,
-            "paragraph": c.place,
-            "after": c.anchor,
-            "text": c.text,
-            "evidence": list(c.evidence),
-        }
-        for c in edition.commentary
-    ]
+    texts = texts_by_place(edition)
+    records = []
+    for c in edition.commentary:
+        before, after = words_around(texts[c.place], c.position, c.position)
+        records.append(
+            {
+                "letter": c.letter,
+                "id": c.id,
+                "paragraph": c.place,
+                "after": c.anchor,
+                "position": c.position,
+                "words_before": before,
+                "words_after": after,
+                "text": c.text,
+                "evidence": list(c.evidence),
+            }
+        )
+    return records

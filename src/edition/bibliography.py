@@ -12,9 +12,11 @@ from pathlib import Path
 import bibtexparser
 from bibtexparser import middlewares as mw
 
+from .bibcheck import check_bib_text, failed_field
 from .errors import EditionError
 from .logs import captured
 from .model import BibEntry
+from .yamlfile import read_text
 
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CSL_TYPES = {
@@ -25,6 +27,7 @@ CSL_TYPES = {
     "phdthesis": "thesis",
     "periodical": "periodical",
     "article": "article-journal",
+    "online": "webpage",
 }
 NAME_ROLES = ("author", "editor", "translator")
 PLAIN_FIELDS = {  # bib field -> CSL variable, copied as they are
@@ -34,23 +37,29 @@ PLAIN_FIELDS = {  # bib field -> CSL variable, copied as they are
     "edition": "edition",
     "isbn": "ISBN",
     "shorttitle": "title-short",
+    "url": "URL",
+    "doi": "DOI",
+    "pages": "page",
+    "number": "issue",
 }
 
 
 def read_bibliography(path: Path) -> tuple[BibEntry, ...]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise EditionError(path, None, f"cannot read file ({exc.strerror})") from exc
+    text = read_text(path)
     with captured("bibtexparser") as messages:
         library = bibtexparser.parse_string(
             text, append_middleware=[mw.SeparateCoAuthors(), mw.SplitNameParts()]
         )
     if library.failed_blocks:
         block = library.failed_blocks[0]
+        field = failed_field(block.raw, block.start_line + 1)
+        if field:
+            message = f"cannot parse entry: unbalanced brace or quote in '{field[1]}'"
+            raise EditionError(path, field[0], message)
         reason = str(getattr(block, "error", "") or "") or " ".join(messages) or "malformed"
         reason = " ".join(reason.split())
         raise EditionError(path, block.start_line + 1, f"cannot parse entry: {reason}")
+    check_bib_text(text, path)
     return tuple(_entry(entry, path) for entry in library.entries)
 
 
@@ -120,6 +129,8 @@ def to_csl(key: str, kind: str, fields: dict) -> dict:
         else:
             item["title"] = title
     container = fields.get("booktitle") or fields.get("journaltitle") or fields.get("journal")
+    if kind == "online":
+        container = fields.get("organization")  # the site a page belongs to
     if container:
         item["container-title"] = _protected(container)
     for bib_field, csl_variable in PLAIN_FIELDS.items():

@@ -27,8 +27,13 @@ def read_received(path: Path, sha256: str | None = None) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise EditionError(path, None, f"cannot read the received chapter ({exc.strerror})") from exc
-    if sha256 and hashlib.sha256(data).hexdigest() != sha256:
-        raise EditionError(path, None, "SHA-256 differs from the one recorded in edition.yaml")
+    if sha256 is not None and hashlib.sha256(data).hexdigest() != sha256:
+        raise EditionError(
+            path,
+            None,
+            "SHA-256 differs from the one recorded in edition.yaml "
+            "(`edition received` shows the change, `edition received --accept` records it)",
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

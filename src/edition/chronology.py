@@ -4,7 +4,6 @@ precision a reference confirms (a year, a month or a day) or an interval of two.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import replace
 from datetime import date
@@ -67,6 +66,8 @@ def display_date(value: str) -> str:
     if not rest or rest[0] == first:
         return _one(first)
     last = rest[0]
+    if len(first) == len(last) == 1:
+        return f"{first[0]}–{last[0]}"
     if len(first) == len(last) == 3 and first[:2] == last[:2]:
         return f"{first[2]}–{_one(last)}"
     if len(first) == len(last) == 2 and first[0] == last[0]:
@@ -77,7 +78,7 @@ def display_date(value: str) -> str:
 
 
 def read_chronology(path: Path) -> tuple[Event, ...]:
-    data = load_yaml(path, top=list)
+    data = load_yaml(path, top=list, schema="chronology")
     events, seen = [], set()
     for item in data:
         if not isinstance(item, dict):
@@ -124,14 +125,39 @@ def read_chronology(path: Path) -> tuple[Event, ...]:
                 note=" ".join(str(item.get("note") or "").split()),
             )
         )
-    for before, after in itertools.pairwise(events):
-        if parse_date(after.start) < parse_date(before.start):
-            raise EditionError(
-                path,
-                after.line,
-                f"event {after.id!r} ({after.date}) is out of order: it comes before {before.id!r}",
-            )
+    check_order(events, path)
     return tuple(events)
+
+
+def in_order(keys: list[tuple[int, ...]]) -> set[int]:
+    """Indexes of a longest run of the keys, in list order, that never goes back in
+    time: the entries that stand where they belong (the earliest such run on a tie)."""
+    length, previous = [1] * len(keys), [-1] * len(keys)
+    for i, key in enumerate(keys):
+        for j in range(i):
+            if keys[j] <= key and length[j] + 1 > length[i]:
+                length[i], previous[i] = length[j] + 1, j
+    kept, i = set(), length.index(max(length)) if keys else -1
+    while i >= 0:
+        kept.add(i)
+        i = previous[i]
+    return kept
+
+
+def check_order(events: list[Event], path: Path) -> None:
+    """Events in date order; one out of place is named itself, not its neighbour."""
+    keys = [parse_date(e.start) for e in events]
+    kept = in_order(keys)
+    for i, event in enumerate(events):
+        if i in kept:
+            continue
+        above = [events[j] for j in sorted(kept) if j < i and keys[j] > keys[i]]
+        below = [events[j] for j in sorted(kept) if j > i and keys[j] < keys[i]]
+        if above:
+            where = f"it is dated before {above[-1].id!r} ({above[-1].date}), listed above it"
+        else:
+            where = f"it is dated after {below[0].id!r} ({below[0].date}), listed below it"
+        raise EditionError(path, event.line, f"event {event.id!r} ({event.date}) is out of order: {where}")
 
 
 def link_chronology(edition: Edition, path: Path) -> Edition:

@@ -6,9 +6,11 @@ from html import escape
 from itertools import groupby
 
 from .chronology import display_date
+from .editors import reference_links
 from .glossary_page import places
-from .markup import attr, source_links
+from .markup import attr
 from .model import Edition, Event
+from .prose import prose_html
 
 
 def event_html(edition: Edition, event: Event, where: dict[str, tuple[str, str]]) -> str:
@@ -21,17 +23,18 @@ def event_html(edition: Edition, event: Event, where: dict[str, tuple[str, str]]
         )
         links.append(f"Glossary: {names}")
     note = (
-        f'<p class="event-note"><strong>Cliff’s account differs.</strong> {escape(event.note)}</p>'
+        f'<p class="event-note"><strong>Cliff’s account differs.</strong> {prose_html(event.note)}</p>'
         if event.note
         else ""
     )
+    checked = " · ".join(reference_links(edition, event.references))
     return (
         f'<li class="event" id="ev-{attr(event.id)}">'
-        f'<time class="event-date" datetime="{attr(event.start)}">{escape(display_date(event.date))}</time>'
-        f'<h3 class="event-title">{escape(event.title)}</h3>'
-        f'<p class="event-text">{escape(event.text)}</p>{note}'
-        f'<p class="event-links">{" · ".join(links)}</p>'
-        f'<p class="checked">Date checked against: {source_links(list(event.references))}</p></li>'
+        f'<time class="event-date" datetime="{attr(event.start)}">{escape(display_date(event.date))}</time> '
+        f'<h3 class="event-title">{prose_html(event.title)}</h3> '
+        f'<p class="event-text">{prose_html(event.text)}</p> {note}'
+        f'<p class="event-links">{" · ".join(links)}</p> '
+        f'<p class="checked">Date checked against: {checked}</p></li>'
     )
 
 

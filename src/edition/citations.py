@@ -41,6 +41,19 @@ def words(text: str) -> tuple[str, ...]:
 class Form:
     words: tuple[str, ...]
     key: str
+    author: int = 0  # how many of the words name the author; the rest are the title
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of `words(text)` stands in the text, character by character."""
+    normalized, origin = [], []
+    for index, char in enumerate(text):
+        for part in unicodedata.normalize("NFKD", char):
+            if not unicodedata.combining(part) and part not in APOSTROPHES:
+                normalized.append(part.lower())
+                origin.append(index)
+    flat = "".join(normalized)
+    return [(origin[m.start()], origin[m.end() - 1] + 1) for m in re.finditer(r"[a-z0-9]+", flat)]
 
 
 class Resolver:
@@ -60,11 +73,11 @@ class Resolver:
                 self._add(title, entry.key, names)
             for name in names:
                 if works_by[name] == 1:
-                    self.forms.append(Form(words(name), entry.key))
+                    self.forms.append(Form(words(name), entry.key, len(words(name))))
 
     def _add(self, title: str, key: str, names: list[str]) -> None:
         if names:
-            self.forms.extend(Form(words(name) + words(title), key) for name in names)
+            self.forms.extend(Form(words(name) + words(title), key, len(words(name))) for name in names)
         else:
             self.forms.append(Form(words(title), key))
 
@@ -74,9 +87,10 @@ class Resolver:
         previous: Citation | None = None
         for note in notes:
             citations = []
-            for role, part in _parts(note.text):
+            spans = citation_spans(note.text)
+            for (role, part), (start, _) in zip(_parts(note.text), spans, strict=True):
                 citation = self._citation(part, role, previous, note, path)
-                citations.append(citation)
+                citations.append(_with_title(citation, note.text, start))
             previous = citations[0]
             resolved.append(replace(note, citations=tuple(citations)))
         return tuple(resolved)
@@ -93,26 +107,49 @@ class Resolver:
         head, locator = _locator(head)
         volume = VOLUME.search(head)
         head = VOLUME.sub("", head)
-        key = self._match(INITIALS.sub("", head), volume and volume.group("vol"), note, path)
+        initials = INITIALS.match(head)
+        skip = initials.end() if initials else 0
+        form = self._match(head[skip:], volume and volume.group("vol"), note, path)
         if alias:
-            entry = self.entries[key]
-            self._add(alias.group("alias"), key, surnames(entry))
-        return Citation(key, locator, role)
+            entry = self.entries[form.key]
+            self._add(alias.group("alias"), form.key, surnames(entry))
+        spans = word_spans(part[skip:])[form.author : len(form.words)]
+        title = None
+        if spans:
+            start, end = skip + spans[0][0], skip + spans[-1][1]
+            if part[start:end].count("(") > part[start:end].count(")") and part[end : end + 1] == ")":
+                end += 1  # "RKP(b)": the bracket the title opened
+            title = (start, end)
+        return Citation(form.key, locator, role, title)
 
-    def _match(self, head: str, volume: str | None, note: Note, path: Path) -> str:
+    def _match(self, head: str, volume: str | None, note: Note, path: Path) -> Form:
         head_words = words(head)
         hits = [f for f in self.forms if head_words[: len(f.words)] == f.words and f.words]
         if volume is not None:
-            hits = [f for f in hits if plain(self.entries[f.key].fields.get("volume", "")) == volume]
+            # A volume in the note chooses among entries that record volumes; an entry
+            # that records none (its volume unverified) still matches by its title.
+            hits = [f for f in hits if plain(self.entries[f.key].fields.get("volume", volume)) == volume]
         if not hits:
             raise EditionError(path, note.line, f"note {note.number}: cannot resolve {head!r}")
         longest = max(len(f.words) for f in hits)
-        keys = sorted({f.key for f in hits if len(f.words) == longest})
+        best = [f for f in hits if len(f.words) == longest]
+        keys = sorted({f.key for f in best})
         if len(keys) > 1:
             raise EditionError(
                 path, note.line, f"note {note.number}: {head!r} is ambiguous ({', '.join(keys)})"
             )
-        return keys[0]
+        return min(best, key=lambda f: f.author)
+
+
+def _with_title(citation: Citation, text: str, start: int) -> Citation:
+    """The citation with its title's span moved from its part to the whole note: the part
+    is the note's text from `start` with leading space and a "See " removed."""
+    if citation.title is None:
+        return citation
+    see = SEE.match(text[start:])
+    offset = start + (see.end() if see else 0)
+    offset += len(text[offset:]) - len(text[offset:].lstrip())
+    return replace(citation, title=(citation.title[0] + offset, citation.title[1] + offset))
 
 
 def _parts(text: str) -> list[tuple[str, str]]:

@@ -1,130 +1,152 @@
-"""Citing a paragraph: the CSL items the Cite control formats, permanent short
-addresses, downloads, and the metadata reference managers read from each page."""
+"""Citing the edition and its paragraphs.
+
+One citation model: Cliff's chapter, read in this edition (its title, editors,
+version and date) at a paragraph and that paragraph's permanent address, first
+published in his book (its catalogue title with the volume, place, publisher and
+year, as CSL's `original-*` variables). CSL formats it once per style at a
+placeholder paragraph; each paragraph's citation is that output with its own label.
+"""
 
 from __future__ import annotations
 
 import json
-from html import escape
+from urllib.parse import quote
 
+from .apparatus import apply
 from .citeproc import CiteItems, Formatted
-from .markup import attr, page_url
-from .model import Block, Edition, Section
+from .markup import page_url
+from .model import Block, Edition
+from .notes import CALL
+
+PLACEHOLDER = "987654321"  # a paragraph label no edition has, filled in per paragraph
+
+
+def release_base(edition: Edition) -> str:
+    """Where this version's permanent files are: its release's v/X.Y/, or, for sources
+    not yet released, the site itself."""
+    return edition.metadata.get("release_url") or edition.metadata["site_url"]
 
 
 def permalink(edition: Edition, label: str) -> str:
-    """The permanent address of a paragraph: the same online and offline."""
-    return f"{edition.metadata['site_url']}p/{label}.html"
+    """The permanent address of a paragraph in this version: the same online and offline."""
+    return f"{release_base(edition)}p/{label}.html"
 
 
-def chapter_item(edition: Edition) -> dict:
+def latest_link(edition: Edition, label: str) -> str:
+    """The paragraph's address in whatever version is the latest."""
+    return f"{edition.metadata.get('latest_url') or edition.metadata['site_url']}p/{label}.html"
+
+
+OPENING_WORDS = 6
+
+
+def text_fragment(edition: Edition, block: Block, interventions: list) -> str:
+    """The paragraph's page with a text fragment of its opening words: a link that
+    finds the paragraph even in a copy that lost its ids. The words are the reading
+    text's (the block's `interventions` made), as the page first shows it."""
+    reading = apply(block.text, interventions)
+    words = CALL.sub("", reading).split()[:OPENING_WORDS]
+    text = quote(" ".join(words), safe="").replace("-", "%2D")
+    return f"{release_base(edition)}{page_url(block.section)}#:~:text={text}"
+
+
+def date_parts(value: object) -> list[int]:
+    return [int(part) for part in str(value).split("-")]
+
+
+def editors(edition: Edition) -> list[dict]:
+    return [{"literal": edition.metadata["editors"]}]
+
+
+def edition_item(edition: Edition) -> dict:
+    """The edition as a whole, as a CSL item."""
     meta = edition.metadata
     return {
+        "id": "edition",
+        "type": "book",
+        "title": meta["edition_title"],
+        "editor": editors(edition),
+        "version": str(meta["version"]),
+        "issued": {"date-parts": [date_parts(meta["date"])]},
+        "URL": release_base(edition),
+        "language": "en",
+        **({"DOI": meta["doi"]} if meta.get("doi") else {}),
+    }
+
+
+def chapter_item(edition: Edition, url: str) -> dict:
+    """Cliff's chapter in this edition, at the given address, as a CSL item.
+
+    Without the edition's DOI: every style prints a DOI in place of the URL, and the
+    URL is the paragraph's own address; the DOI stands beside the citation instead."""
+    meta = edition.metadata
+    whole = {k: v for k, v in edition_item(edition).items() if k != "DOI"}
+    return {
+        **whole,
         "id": "chapter",
         "type": "chapter",
         "author": [{"family": meta["author_family"], "given": meta["author_given"]}],
         "title": meta["chapter_title"],
-        "container-title": meta["book"],
-        "publisher": meta["publisher"],
-        "publisher-place": meta["place"],
-        "issued": {"date-parts": [[int(meta["year"])]]},
-        "URL": meta["site_url"],
-        "language": "en",
+        "container-title": meta["edition_title"],
+        "URL": url,
+        "original-title": meta["catalogue_title"],
+        "original-publisher": meta["publisher"],
+        "original-publisher-place": meta["place"],
+        "original-date": {"date-parts": [[int(meta["year"])]]},
     }
 
 
-def paragraph_item(edition: Edition, chapter: dict, label: str) -> dict:
-    """One paragraph as a CSL item: the chapter, with the paragraph's own address."""
-    return {**chapter, "id": f"para-{label}", "URL": permalink(edition, label), "note": f"Paragraph {label}"}
-
-
 def cite_items(edition: Edition) -> CiteItems:
-    chapter = chapter_item(edition)
-    paragraphs = {b.number: paragraph_item(edition, chapter, b.number) for b in edition.chapter.blocks}
-    return CiteItems(chapter, paragraphs)
+    return CiteItems(
+        chapter_item(edition, permalink(edition, PLACEHOLDER)), edition_item(edition), PLACEHOLDER
+    )
 
 
-def _script(element_id: str, data: object) -> str:
+def fill(template: str, label: str) -> str:
+    return template.replace(PLACEHOLDER, label)
+
+
+def paragraph_citation(formatted: Formatted, label: str) -> dict[str, dict[str, str]]:
+    """Paragraph `label`'s citation and reference entry in each style."""
+    return {
+        style: {form: fill(text, label) for form, text in forms.items() if not form.startswith("edition")}
+        for style, forms in formatted.cite.items()
+    }
+
+
+def edition_citation(formatted: Formatted) -> dict[str, dict[str, str]]:
+    """The edition's own citation and reference entry in each style."""
+    return {
+        style: {
+            form.removeprefix("edition_"): text for form, text in forms.items() if form.startswith("edition")
+        }
+        for style, forms in formatted.cite.items()
+    }
+
+
+def script_json(element_id: str, data: object) -> str:
+    """A JSON script element whose content cannot close the element."""
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/json" id="{element_id}" data-ed="">{payload}</script>\n'
 
 
 def cite_data(edition: Edition, formatted: Formatted, blocks: tuple[Block, ...]) -> str:
-    """The citations of one page's paragraphs, as a JSON script the Cite dialog reads:
-    the three styles, the permanent address, and the BibTeX and CSL-JSON records the
-    dialog offers as downloads (made in the page, so no file per paragraph is needed)."""
-    chapter = chapter_item(edition)
-    items = {b.number: paragraph_item(edition, chapter, b.number) for b in blocks}
+    """What one page's Cite dialog reads: each style's citation with the placeholder
+    label (the dialog fills in the paragraph's), the permanent address in the same
+    form, and where the paragraph's citation files are."""
     data = {
-        "references": formatted.references,
-        "paragraphs": {
-            b.number: {
-                **formatted.paragraphs[b.number],
-                "url": permalink(edition, b.number),
-                "csl_json": json.dumps([items[b.number]], ensure_ascii=False, indent=1),
-            }
+        "placeholder": PLACEHOLDER,
+        "styles": paragraph_citation(formatted, PLACEHOLDER),
+        "url": permalink(edition, PLACEHOLDER),
+        "latest": latest_link(edition, PLACEHOLDER),
+        "version": str(edition.metadata["version"]),
+        "doi": edition.metadata.get("doi") or "",
+        "files": "cite/",
+        "labels": [b.number for b in blocks],
+        "fragments": {
+            b.number: text_fragment(edition, b, [i for i in edition.apparatus if i.place == b.id])
             for b in blocks
         },
     }
-    return _script("cite-data", data)
-
-
-def redirect_page(edition: Edition, section: Section, block: Block) -> str:
-    """p/N.html: a permanent short address that forwards to the paragraph on its page."""
-    target = f"../{page_url(section.slug)}#{block.id}"
-    canonical = f"{edition.metadata['site_url']}{page_url(section.slug)}#{block.id}"
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>¶{escape(block.number)} · {escape(edition.metadata['edition_title'])}</title>"
-        f'<link rel="canonical" href="{attr(canonical)}">'
-        f'<meta http-equiv="refresh" content="0; url={attr(target)}">'
-        f"<script>location.replace({json.dumps(target)});</script></head>"
-        f'<body><p><a href="{attr(target)}">¶{escape(block.number)}</a></p></body></html>\n'
-    )
-
-
-def redirect_targets(edition: Edition) -> dict[str, str]:
-    """Each permanent address and the page#anchor it forwards to, relative to the site."""
-    return {
-        f"p/{b.number}.html": f"{page_url(s.slug)}#{b.id}" for s in edition.chapter.sections for b in s.blocks
-    }
-
-
-def redirects(edition: Edition) -> dict[str, str]:
-    return {
-        f"p/{b.number}.html": redirect_page(edition, s, b) for s in edition.chapter.sections for b in s.blocks
-    }
-
-
-def head_metadata(edition: Edition, section: Section) -> dict:
-    """Highwire citation_* tags and schema.org JSON-LD for a chapter page, so that
-    saving it to a reference manager gives a book section, not a web page."""
-    meta = edition.metadata
-    url = f"{meta['site_url']}{page_url(section.slug)}"
-    tags = [
-        ["citation_title", section.title if section.heading else meta["chapter_title"]],
-        ["citation_book_title", meta["book"]],
-        ["citation_author", f"{meta['author_family']}, {meta['author_given']}"],
-        ["citation_publisher", meta["publisher"]],
-        ["citation_publication_date", str(meta["year"])],
-        ["citation_public_url", url],
-        ["citation_language", "en"],
-    ]
-    author = {"@type": "Person", "name": meta["author"]}
-    jsonld = {
-        "@context": "https://schema.org",
-        "@type": "Chapter",
-        "name": tags[0][1],
-        "author": author,
-        "url": url,
-        "inLanguage": "en",
-        "isPartOf": {
-            "@type": "Book",
-            "name": meta["book"],
-            "author": author,
-            "publisher": {"@type": "Organization", "name": meta["publisher"]},
-            "datePublished": str(meta["year"]),
-        },
-    }
-    text = json.dumps(jsonld, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
-    return {"citation": tags, "jsonld": text}
+    return script_json("cite-data", data)

@@ -3,10 +3,12 @@
 --   notes: {csl, bibliography, requests: [{id, markdown}]}: each of Cliff's references,
 --     formatted in a document of its own so that every note shows the full form
 --     (Chicago would shorten repeats and print "Ibid."), and the whole bibliography;
---   cite (optional): {chicago, apa, mla (CSL paths), chapter (CSL-JSON file of the
---     chapter), paragraphs (CSL-JSON file, one item per paragraph, id "para-LABEL"),
---     labels}: for each paragraph a Chicago note (its own item, with its own address),
---     the APA and MLA in-text citations and references, and a BibTeX entry.
+--     editors (optional): a CSL-JSON file of the editors' works, formatted as a list apart;
+--   cite (optional): {chicago, apa, mla (CSL paths), items (CSL-JSON file of two items:
+--     "chapter", Cliff's chapter in this edition at a placeholder paragraph address, and
+--     "edition", the edition as a whole), placeholder}: for each style the chapter's
+--     citation at paragraph `placeholder` (a Chicago note; APA and MLA in-text) and its
+--     reference entry, and the same for the edition.
 local input = pandoc.json.decode(io.open(arg[1]):read("a"), false)
 local opts = {wrap_text = "none"}
 
@@ -53,36 +55,34 @@ for _, request in ipairs(job.requests) do
 end
 local everything = pandoc.read("---\nnocite: '@*'\n---\n", "markdown")
 local result = {notes = notes, bibliography = references(process(everything, job.bibliography, job.csl))}
+if job.editors then  -- the editors' works: a second list, in the same style
+  result.editors_bibliography = references(process(everything, job.editors, job.csl))
+end
 
 local cite = input.cite
 if cite then
-  local paragraphs = {}
-  local chicago, intext = {}, {}
-  for _, label in ipairs(cite.labels) do
-    table.insert(chicago, "[@para-" .. label .. ", para. " .. label .. "]")
-    table.insert(intext, "[@chapter, para. " .. label .. "]")
-    paragraphs[label] = {}
-  end
-  local index = 0
-  local out = process(pandoc.read(table.concat(chicago, "\n\n"), "markdown"), cite.paragraphs, cite.chicago)
-  out:walk({Note = function(note)
-    index = index + 1
-    paragraphs[cite.labels[index]].chicago = inline_html(note.content)
-  end})
-  for _, style in ipairs({"apa", "mla"}) do
-    local doc = process(pandoc.read(table.concat(intext, "\n\n"), "markdown"), cite.chapter, cite[style])
-    for i, label in ipairs(cite.labels) do
-      paragraphs[label][style] = pandoc.utils.stringify(doc.blocks[i])
+  -- The paragraph's citation differs from paragraph to paragraph only in its locator
+  -- and address, so each style formats it once, with a placeholder label that the
+  -- edition fills in; the run does not grow with the number of paragraphs.
+  local locator = "[@chapter, para. " .. cite.placeholder .. "]"
+  local styles = {}
+  for _, style in ipairs({"chicago", "apa", "mla"}) do
+    local doc = process(pandoc.read(locator .. "\n\n" .. "[@edition]", "markdown"), cite.items, cite[style])
+    local formatted = {}
+    if style == "chicago" then
+      local found = {}
+      doc:walk({Note = function(note) table.insert(found, inline_html(note.content)) end})
+      formatted.note, formatted.edition_note = found[1], found[2]
+    else
+      formatted.intext = pandoc.utils.stringify(doc.blocks[1])
+      formatted.edition_intext = pandoc.utils.stringify(doc.blocks[2])
     end
-    result[style .. "_reference"] = references(doc)[1].html
+    for _, entry in ipairs(references(doc)) do
+      formatted[entry.key == "chapter" and "reference" or "edition_reference"] = entry.html
+    end
+    styles[style] = formatted
   end
-  local items = pandoc.read(io.open(cite.paragraphs):read("a"), "csljson")
-  for _, item in ipairs(items.meta.references) do
-    local label = pandoc.utils.stringify(item.id):match("^para%-(.+)$")
-    local single = pandoc.Pandoc({}, {references = {item}})
-    paragraphs[label].bibtex = pandoc.write(single, "biblatex", opts)
-  end
-  result.paragraphs = paragraphs
+  result.cite = styles
 end
 
 io.write(pandoc.json.encode(result))

@@ -26,16 +26,22 @@ PREFIXES = {"cited": "", "see": "see ", "quoted-in": "quoted in "}
 class Formatted:
     notes: dict[str, str]  # request id -> HTML of the full note-form reference
     bibliography: list[tuple[str, str]]  # (key, HTML) in the style's order
-    paragraphs: dict[str, dict[str, str]] = field(default_factory=dict)  # label -> style -> HTML
-    references: dict[str, str] = field(default_factory=dict)  # "apa"/"mla" -> the chapter's entry
+    # style ("chicago", "apa", "mla") -> form -> HTML: the chapter's citation at the
+    # placeholder paragraph ("note" or "intext", and "reference"), and the edition's
+    # ("edition_note" or "edition_intext", and "edition_reference")
+    cite: dict[str, dict[str, str]] = field(default_factory=dict)
+    editors_bibliography: list[tuple[str, str]] = field(default_factory=list)  # the editors' works
 
 
 @dataclass(frozen=True)
 class CiteItems:
-    """What the Cite control formats: the chapter, and one item per paragraph."""
+    """What the Cite control formats: the chapter in this edition, cited at a
+    placeholder paragraph whose label and address the edition fills in, and the
+    edition as a whole."""
 
     chapter: dict
-    paragraphs: dict[str, dict]  # label -> CSL-JSON item
+    edition: dict
+    placeholder: str
 
 
 def style_path(name: str = STYLE) -> Path:
@@ -78,19 +84,20 @@ def format_citations(
     requests: dict[str, Citation],
     cache_dir: Path | None,
     cite: CiteItems | None = None,
+    editors: tuple[BibEntry, ...] = (),
 ) -> Formatted:
-    """Cliff's references and the bibliography, and, with `cite`, every paragraph's
-    citation in Chicago, APA and MLA and its BibTeX entry: one pandoc run, cached."""
+    """Cliff's references and the bibliography, and, with `cite`, the paragraph and
+    edition citations in Chicago, APA and MLA: one pandoc run, cached."""
     files = {
         "bibliography.json": [e.csl for e in entries],
-        **(
-            {"chapter.json": [cite.chapter], "paragraphs.json": list(cite.paragraphs.values())}
-            if cite
-            else {}
-        ),
+        **({"editors.json": [e.csl for e in editors]} if editors else {}),
+        **({"cite.json": [cite.chapter, cite.edition]} if cite else {}),
     }
     texts = {name: json.dumps(items, ensure_ascii=False, sort_keys=True) for name, items in files.items()}
-    notes = {"requests": [{"id": rid, "markdown": citation_markdown(c)} for rid, c in requests.items()]}
+    # each distinct reference is formatted once, however many notes make it
+    markdown = {rid: citation_markdown(c) for rid, c in requests.items()}
+    unique = sorted(set(markdown.values()))
+    notes = {"requests": [{"id": str(i), "markdown": text} for i, text in enumerate(unique)]}
     styles = [STYLE, *CITE_STYLES.values()] if cite else [STYLE]
     digest = hashlib.sha256()
     for part in (
@@ -99,25 +106,26 @@ def format_citations(
         *(style_path(s).read_text("utf-8") for s in styles),
         SCRIPT.read_text("utf-8"),
         pandoc_release(),
-        json.dumps(list(cite.paragraphs) if cite else []),
+        cite.placeholder if cite else "",
     ):
         digest.update(part.encode("utf-8"))
     cached = cache_dir / f"{digest.hexdigest()}.json" if cache_dir else None
     if cached and cached.exists():
-        return _formatted(json.loads(cached.read_text("utf-8")))
+        return _formatted(json.loads(cached.read_text("utf-8")), markdown, unique)
     with tempfile.TemporaryDirectory() as tmp:
         for name, text in texts.items():
             (Path(tmp) / name).write_text(text, "utf-8")
         payload = {
             "notes": {**notes, "csl": str(style_path()), "bibliography": str(Path(tmp) / "bibliography.json")}
         }
+        if editors:
+            payload["notes"]["editors"] = str(Path(tmp) / "editors.json")
         if cite:
             payload["cite"] = {
                 "chicago": str(style_path()),
                 **{key: str(style_path(name)) for key, name in CITE_STYLES.items()},
-                "chapter": str(Path(tmp) / "chapter.json"),
-                "paragraphs": str(Path(tmp) / "paragraphs.json"),
-                "labels": list(cite.paragraphs),
+                "items": str(Path(tmp) / "cite.json"),
+                "placeholder": cite.placeholder,
             }
         input_file = Path(tmp) / "input.json"
         input_file.write_text(json.dumps(payload), "utf-8")
@@ -130,15 +138,14 @@ def format_citations(
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    return _formatted(data)
+    return _formatted(data, markdown, unique)
 
 
-def _formatted(data: dict) -> Formatted:
+def _formatted(data: dict, markdown: dict[str, str], unique: list[str]) -> Formatted:
+    by_text = {text: (data["notes"] or {}).get(str(i)) for i, text in enumerate(unique)}
     return Formatted(
-        notes=dict(data["notes"] or {}),
+        notes={rid: by_text[text] for rid, text in markdown.items()},
         bibliography=[(e["key"], e["html"]) for e in data["bibliography"]],
-        paragraphs=dict(data.get("paragraphs") or {}),
-        references={
-            style: data[f"{style}_reference"] for style in CITE_STYLES if f"{style}_reference" in data
-        },
+        cite=dict(data.get("cite") or {}),
+        editors_bibliography=[(e["key"], e["html"]) for e in data.get("editors_bibliography") or []],
     )

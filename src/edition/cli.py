@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
+import errno
 import functools
 import http.server
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .build import CheckFailed, build, check
+from .engine import ENGINES, EngineFailed
 from .errors import EditionError
 from .export import export
 from .lock import ACCEPT, assign, describe, initial, read_lock, write_lock
+from .received import digest, received_file, record_hash
 from .sources import Paths, read_chapter
+from .yamlfile import line_of, load_yaml
 
 
 def _build(args: argparse.Namespace) -> int:
-    built = build(args.root)
+    built = build(args.root, engine=args.engine)
     blocks = len(built.edition.chapter.blocks)
     notes = len(built.edition.chapter.notes)
     print(
@@ -28,7 +34,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    sizes = export(args.root)
+    sizes = export(args.root, engine=args.engine)
     for name, count in sizes.items():
         print(f"dist/{name}: {count:,} bytes")
     print("site/ rebuilt with these on its Downloads page")
@@ -61,11 +67,85 @@ def _lock(args: argparse.Namespace) -> int:
     return 1 if assignment.moves_ids else 0
 
 
+def _release(args: argparse.Namespace) -> int:
+    """Cut a release: snapshot the committed sources, record it, write the archive files."""
+    from .archive import CITATION_FILE, ZENODO_FILE, citation_cff, zenodo_json
+    from .build import load
+    from .releases import cut_release
+
+    release = cut_release(args.root, args.version, args.statement)
+    edition = load(args.root)
+    (args.root / CITATION_FILE).write_text(citation_cff(edition), "utf-8")
+    (args.root / ZENODO_FILE).write_text(zenodo_json(edition), "utf-8")
+    print(
+        f"release {release.version} cut from {release.commit[:12]}: releases/{release.version}/, "
+        f"sources/releases.yaml, {CITATION_FILE} and {ZENODO_FILE} written; commit them, then tag "
+        f"v{release.version} and publish a GitHub release to archive it"
+    )
+    return 0
+
+
+def _received(args: argparse.Namespace) -> int:
+    """Show how the received file differs from its recorded hash, or record the new hash."""
+    paths = Paths(args.root)
+    spec = load_yaml(paths.edition_yaml)
+    text_path = received_file(spec, paths.sources)
+    if text_path is None:
+        raise EditionError(paths.edition_yaml, line_of(spec), "'received' names no 'file'")
+    actual, recorded = digest(text_path), spec["received"].get("sha256")
+    if recorded == actual:
+        print(f"{text_path.name}: SHA-256 {actual}, as recorded in edition.yaml")
+        return 0
+    print(f"{text_path.name}: SHA-256 {actual}, recorded {recorded or 'none'}; {_change(paths)}")
+    if not args.accept:
+        print("run `edition received --accept` to record the new hash")
+        return 1
+    record_hash(paths.edition_yaml, spec, actual)
+    print(f"accepted: recorded {actual} in {paths.edition_yaml.name}")
+    return 0
+
+
+def _change(paths: Paths) -> str:
+    """What changed in the received file, by the paragraph lock."""
+    try:
+        chapter, _, _ = read_chapter(paths, locked=False, verified=False)
+        if not paths.lock.exists():
+            return "no paragraph lock to compare with"
+        return f"against the paragraph lock: {describe(assign(list(chapter.blocks), *read_lock(paths.lock)))}"
+    except EditionError as exc:
+        return f"the chapter does not read yet ({exc})"
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Files from site/; a missing page is answered with the site's own 404 page."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 def _serve(args: argparse.Namespace) -> int:
-    _build(args)
     site = Paths(args.root).site
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
+    handler = functools.partial(_SiteHandler, directory=str(site))
+    try:
+        server = http.server.ThreadingHTTPServer((args.host, args.port), handler)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        raise EditionError(
+            f"{args.host}:{args.port}", None, "the port is in use; `edition serve --port 0` picks a free one"
+        ) from exc
+    with server:
+        _build(args)
         port = server.server_address[1]
         print(f"serving {site} at http://{args.host}:{port}/ (Ctrl-C to stop)", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
@@ -73,28 +153,99 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """A mistyped subcommand gets the nearest one suggested."""
+        if "invalid choice" in message and self._subparsers is not None:
+            wrong = message.split("'")[1]
+            choices = [c for a in self._subparsers._group_actions for c in (a.choices or {})]
+            guess = difflib.get_close_matches(wrong, choices, n=1)
+            if guess:
+                message = f"unknown command '{wrong}' — did you mean '{guess[0]}'?"
+        super().error(message)
+
+
+def _version() -> str:
+    try:
+        return version("edition")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="edition", description=__doc__)
+    main = _Parser(prog="edition", description=__doc__)
+    main.add_argument("--version", action="version", version=f"edition {_version()}")
+    root = argparse.ArgumentParser(add_help=False)
+    root.add_argument(
+        "--root",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="the edition project (default: the current directory)",
+    )
     main.add_argument(
         "--root",
         type=Path,
         default=Path.cwd(),
         help="the edition project (default: the current directory)",
     )
-    commands = main.add_subparsers(dest="command", required=True)
-    commands.add_parser("build", help="build site/ from sources/ and bibliography.bib").set_defaults(
-        run=_build
-    )
-    commands.add_parser("check", help="validate the inputs and check the built site").set_defaults(run=_check)
-    commands.add_parser(
-        "export", help="write dist/: the site zipped for file://, one HTML file, an EPUB"
+    engine_help = "the site generator for build, serve and export (default: $EDITION_ENGINE, else mkdocs)"
+    root.add_argument("--engine", choices=ENGINES, default=argparse.SUPPRESS, help=engine_help)
+    main.add_argument("--engine", choices=ENGINES, default=None, help=engine_help)
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=summary, description=description, parents=[root])
+
+    command(
+        "build",
+        "build site/ from sources/ and bibliography.bib",
+        "Read, resolve and render the edition, run MkDocs, check the result, and only then "
+        "put it in site/; bad input stops the build with one line and leaves site/ as it was.",
+    ).set_defaults(run=_build)
+    command(
+        "check",
+        "validate the inputs and check the built site",
+        "Validate every input, then check site/: every word of the received chapter on the "
+        "pages and in the TEI, and every link.",
+    ).set_defaults(run=_check)
+    command(
+        "export",
+        "write dist/: the site zipped for file://, one HTML file, an EPUB",
+        "Write dist/ (the site for file:// zipped, the single-file edition, the EPUB and the "
+        "TEI), then rebuild site/ with them on its Downloads page.",
     ).set_defaults(run=_export)
-    lock = commands.add_parser("lock", help="create the paragraph lock, or show or accept id changes")
+    lock = command(
+        "lock",
+        "create the paragraph lock, or show or accept id changes",
+        "Create sources/paragraphs.lock on first use; afterwards show which paragraph ids a "
+        "change of the received text would add or retire.",
+    )
     lock.add_argument("--accept", action="store_true", help="accept new and retired paragraph ids")
     lock.set_defaults(run=_lock)
-    serve = commands.add_parser("serve", help="build, then serve site/ on localhost")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000, help="0 picks a free port")
+    release = command(
+        "release",
+        "cut a release of the committed sources: kept unchanged at v/X.Y/ for good",
+        "Snapshot the committed sources into releases/X.Y/, record the release in "
+        "sources/releases.yaml with its commit, and write CITATION.cff and .zenodo.json.",
+    )
+    release.add_argument("version", help="the version, MAJOR.MINOR, as in sources/edition.yaml")
+    release.add_argument("--statement", required=True, help="what this release is, in a sentence or two")
+    release.set_defaults(run=_release)
+    received = command(
+        "received",
+        "show a change of the received chapter, or record its new SHA-256",
+        "Compare the received chapter with the SHA-256 recorded in sources/edition.yaml and "
+        "show which paragraphs changed; the build refuses the file until the hash is recorded.",
+    )
+    received.add_argument("--accept", action="store_true", help="record the file's new SHA-256")
+    received.set_defaults(run=_received)
+    serve = command(
+        "serve",
+        "build, then serve site/ on localhost",
+        "Build the site, then serve site/ over HTTP until Ctrl-C.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000); 0 picks a free one")
     serve.set_defaults(run=_serve)
     return main
 
@@ -104,12 +255,15 @@ def main(argv: list[str] | None = None) -> int:
     args.root = args.root.resolve()
     try:
         return args.run(args)
-    except EditionError as exc:
+    except (EditionError, CheckFailed, EngineFailed) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except CheckFailed as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except OSError as exc:
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("interrupted; site/ unchanged", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

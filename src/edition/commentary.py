@@ -22,7 +22,7 @@ def letter(index: int) -> str:
 
 
 def read_commentary(edition: Edition, path: Path) -> tuple[Comment, ...]:
-    data = load_yaml(path, top=list)
+    data = load_yaml(path, top=list, schema="commentary")
     texts = texts_by_place(edition)
     order = {place: i for i, place in enumerate(edition.chapter.places())}
     comments, seen = [], set()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .apparatus_page import apparatus_records, commentary_records
 from .chronology_page import chronology_records
+from .cite import chapter_item, edition_item
 from .glossary_page import glossary_records
 from .markup import page_url
 from .model import Edition
@@ -48,8 +49,36 @@ def bibliography(edition: Edition) -> list[dict]:
     return [entry.csl for entry in edition.bibliography]
 
 
+def identity(edition: Edition) -> list[dict]:
+    """The edition and its source, as one record: what every citation of it names."""
+    meta = edition.metadata
+    return [
+        {
+            "title": meta["edition_title"],
+            "editors": meta["editors"],
+            "version": str(meta["version"]),
+            "date": str(meta["date"]),
+            "licence": meta["licence"]["name"],
+            "licence_url": meta["licence"]["url"],
+            "url": meta["site_url"],
+            "received_rights": meta["received_rights"],
+            "author": meta["author"],
+            "chapter": meta["chapter_title"],
+            "book": meta["catalogue_title"],
+            "series": meta["series"],
+            "volume": meta["volume"],
+            "place": meta["place"],
+            "publisher": meta["publisher"],
+            "year": meta["year"],
+            "csl": edition_item(edition),
+            "chapter_csl": chapter_item(edition, meta["site_url"]),
+        }
+    ]
+
+
 def data_files(edition: Edition) -> dict[str, list[dict]]:
     return {
+        "edition.json": identity(edition),
         "paragraphs.json": paragraphs(edition),
         "notes.json": notes(edition),
         "bibliography.json": bibliography(edition),

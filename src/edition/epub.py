@@ -109,10 +109,13 @@ def documents(edition: Edition, formatted: Formatted) -> list[Doc]:
         '<p><span data-ed="">The web transcription closes: </span>'
         f'<span data-stream="colophon">{escape(chapter.colophon)}</span></p>'
         f'<div data-ed=""><p>{escape(meta["transcription"])}</p>'
-        f"<p>{escape(meta['edition_title'])}, made from that transcription, which it leaves "
-        "unaltered except where the apparatus records a change; online at "
+        f"<p><cite>{escape(meta['edition_title'])}</cite>, version {escape(str(meta['version']))} "
+        f"({escape(str(meta['date']))}), edited by the {escape(meta['editors'])}, is made from that "
+        "transcription, which it leaves unaltered except where the apparatus records a change; online at "
         f'<a href="{attr(meta["site_url"])}">{escape(meta["site_url"])}</a>.</p>'
-        f"<p>{escape(meta['licence_note'] or '')}</p></div>"
+        f'<p>The editors’ matter: <a href="{attr(meta["licence"]["url"])}">'
+        f"{escape(meta['licence']['name'])}</a>. "
+        f"The text: {escape(meta['received_rights'])}</p></div>"
     )
     docs.append(Doc("colophon.xhtml", "Colophon", colophon, "colophon", True))
     return _linked(docs)
@@ -196,6 +199,10 @@ def package(edition: Edition, docs: list[Doc]) -> str:
         f"<dc:title>{escape(meta['edition_title'])}</dc:title>"
         f'<dc:creator id="author">{escape(meta["author"])}</dc:creator>'
         '<meta refines="#author" property="role" scheme="marc:relators">aut</meta>'
+        f'<dc:contributor id="editors">{escape(meta["editors"])}</dc:contributor>'
+        '<meta refines="#editors" property="role" scheme="marc:relators">edt</meta>'
+        f"<dc:date>{escape(str(meta['date']))}</dc:date>"
+        f"<dc:rights>{escape(meta['licence']['name'])} (the editors’ matter)</dc:rights>"
         f"<dc:source>{escape(source)}</dc:source>"
         "<dc:language>en</dc:language>"
         f'<meta property="dcterms:modified">{modified()}</meta>'

@@ -31,8 +31,9 @@ def zip_folder(folder: Path, target: Path) -> None:
                 archive.write(path, f"{NAME}/{path.relative_to(folder).as_posix()}")
 
 
-def export(root: Path) -> dict[str, int]:
-    """Write dist/ and rebuild site/ with its downloads; the sizes of what was made."""
+def export(root: Path, engine: str | None = None) -> dict[str, int]:
+    """Write dist/ and rebuild site/ with its downloads (by the engine, see
+    engine.chosen); the sizes of what was made."""
     paths = Paths(root)
     edition = load(root)
     formatted = format_edition(edition, paths)
@@ -50,11 +51,11 @@ def export(root: Path) -> dict[str, int]:
             raise CheckFailed(lost)
         write_pdf(edition, formatted, out / f"{NAME}.pdf")
         books = {p.name: p.read_bytes() for p in (html_file, out / f"{NAME}.epub", out / f"{NAME}.pdf")}
-        offline: Built = build(root, books, variant="offline", target=Path(tmp) / "offline")
+        offline: Built = build(root, books, "offline", Path(tmp) / "offline", engine)
         zip_folder(offline.site, out / f"{NAME}-site.zip")
         shutil.copyfile(offline.site / "data" / TEI_FILE, out / TEI_FILE)
         downloads = {**books, f"{NAME}-site.zip": (out / f"{NAME}-site.zip").read_bytes()}
-        build(root, downloads)
+        build(root, downloads, engine=engine)
         _replace(out, root / "dist")
     return {name: len(content) for name, content in downloads.items()} | {
         TEI_FILE: (root / "dist" / TEI_FILE).stat().st_size

@@ -13,8 +13,9 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from .chronology import valid_date
 from .errors import EditionError
-from .model import Edition, GlossEntry, Mention
+from .model import Edition, GlossEntry, Mention, Note
 from .yamlfile import line_of, load_yaml
 
 TYPES = ("person", "body", "term", "event")
@@ -23,7 +24,7 @@ GLOSS_WORDS = 35
 
 
 def read_glossary(path: Path) -> tuple[GlossEntry, ...]:
-    data = load_yaml(path, top=list)
+    data = load_yaml(path, top=list, schema="glossary")
     entries = tuple(_entry(item, path) for item in data)
     ids = {}
     for entry in entries:
@@ -41,6 +42,9 @@ def read_glossary(path: Path) -> tuple[GlossEntry, ...]:
                 )
             owner[alias] = entry
         for related in entry.related:
+            if related == entry.id:
+                message = f"entry {entry.id!r}: 'related' names the entry itself"
+                raise EditionError(path, line_of(related), message)
             if related not in ids:
                 raise EditionError(
                     path, line_of(related), f"entry {entry.id!r}: related id {related!r} does not exist"
@@ -64,6 +68,9 @@ def _entry(item: object, path: Path) -> GlossEntry:
         raise EditionError(
             path, line_of(item["gloss"]), f"entry {ident!r}: gloss is over {GLOSS_WORDS} words"
         )
+    if item.get("date") is not None and not valid_date(str(item["date"])):
+        message = f"entry {ident!r}: date {item['date']!r} is not an ISO date or interval"
+        raise EditionError(path, line_of(item["date"]) or line, message)
     russian = item.get("russian") or {}
     return GlossEntry(
         id=ident,
@@ -147,10 +154,11 @@ def link_mentions(edition: Edition, path: Path) -> Edition:
     form), and every entry must be mentioned unless it is marked context-only.
     """
     matcher = Matcher(edition.glossary)
+    persons = {e.id for e in edition.glossary if e.type == "person"}
     used: set[str] = set()
 
-    def mentions(text: str) -> tuple[Mention, ...]:
-        found = matcher.find(text)
+    def mentions(text: str, titles: tuple[tuple[int, int], ...] = ()) -> tuple[Mention, ...]:
+        found = [(m, alias) for m, alias in matcher.find(text) if not _in_title(m, titles, persons)]
         used.update(alias for _, alias in found)
         return tuple(m for m, _ in found)
 
@@ -158,7 +166,7 @@ def link_mentions(edition: Edition, path: Path) -> Edition:
         replace(s, blocks=tuple(replace(b, mentions=mentions(b.text)) for b in s.blocks))
         for s in edition.chapter.sections
     )
-    notes = tuple(replace(n, mentions=mentions(n.text)) for n in edition.chapter.notes)
+    notes = tuple(replace(n, mentions=mentions(n.text, title_spans(n))) for n in edition.chapter.notes)
     mentioned = {entry for alias, entry in matcher.forms.values() if alias in used}
     for entry in edition.glossary:
         unused = [a for a in entry.aliases if a not in used]
@@ -175,6 +183,16 @@ def link_mentions(edition: Edition, path: Path) -> Edition:
             raise EditionError(path, entry.line, f"entry {entry.id!r} is mentioned but marked context_only")
     chapter = replace(edition.chapter, sections=sections, notes=notes)
     return replace(edition, chapter=chapter)
+
+
+def title_spans(note: Note) -> tuple[tuple[int, int], ...]:
+    """Where the titles of the works a note cites stand in its text (from the resolver)."""
+    return tuple(c.title for c in note.citations if c.title)
+
+
+def _in_title(mention: Mention, titles: tuple[tuple[int, int], ...], persons: set[str]) -> bool:
+    """A person's name inside a work's title ("Trotsky, Stalin") names the work, not the person."""
+    return mention.entry in persons and any(s <= mention.start and mention.end <= e for s, e in titles)
 
 
 def _occurs(alias: str, edition: Edition) -> bool:

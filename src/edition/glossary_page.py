@@ -7,18 +7,27 @@ import json
 from html import escape
 
 from .chronology import display_date
+from .editors import reference_links
 from .glossary import TYPES, mentions_by_entry
-from .markup import attr, page_url, source_links
+from .markup import attr, page_url
 from .model import Edition, GlossEntry
+from .prose import prose_html, prose_plain
 
 TYPE_LABELS = {"person": "Persons", "body": "Bodies", "term": "Terms", "event": "Events"}
 
 
 def dates(entry: GlossEntry) -> str:
-    """Life dates of a person or the date of an event, as data gives them."""
+    """Life dates of a person, or the date of an event written as the chronology writes
+    dates ("17–25 April 1923")."""
     if entry.type == "person" and (entry.born or entry.died):
         return f"{entry.born or '?'}–{entry.died or '?'}"
-    return entry.date
+    return display_date(entry.date) if entry.date else ""
+
+
+def head_dates(entry: GlossEntry) -> str:
+    """The dates a popover's heading shows: none where the gloss already gives them."""
+    shown = dates(entry)
+    return "" if shown and shown in entry.gloss else shown
 
 
 def places(edition: Edition) -> dict[str, tuple[str, str]]:
@@ -36,7 +45,7 @@ def places(edition: Edition) -> dict[str, tuple[str, str]]:
 def gloss_data(edition: Edition, ids: set[str]) -> str:
     """The glosses of the given entries, as a JSON script the popovers read (no request made)."""
     records = {
-        e.id: {"headword": e.headword, "type": e.type, "dates": dates(e), "gloss": e.gloss}
+        e.id: {"headword": e.headword, "type": e.type, "dates": head_dates(e), "gloss": prose_plain(e.gloss)}
         for e in edition.glossary
         if e.id in ids
     }
@@ -65,12 +74,12 @@ def entry_html(
         if entry.transliteration:
             russian += f" (<i>{escape(entry.transliteration)}</i>)"
         if entry.meaning:
-            russian += f": {escape(entry.meaning)}"
+            russian += f": {prose_html(entry.meaning)}"
         facts.append(f'<span class="gloss-russian">{russian}</span>')
     out = [
         f'<p class="gloss-facts">{" · ".join(facts)}</p>',
-        f'<p class="gloss-gloss">{escape(entry.gloss)}</p>',
-        f'<p class="gloss-description" data-search-exclude>{escape(entry.description)}</p>',
+        f'<p class="gloss-gloss">{prose_html(entry.gloss)}</p>',
+        f'<p class="gloss-description" data-search-exclude>{prose_html(entry.description)}</p>',
     ]
     if mentioned:
         links = ", ".join(f'<a href="{attr(where[p][0])}">{escape(where[p][1])}</a>' for p in mentioned)
@@ -87,13 +96,14 @@ def entry_html(
     events = [e for e in edition.chronology if entry.id in e.glossary]
     if events:
         links = ", ".join(
-            f'<a href="chronology.html#ev-{attr(e.id)}">{escape(display_date(e.date))}: {escape(e.title)}</a>'
+            f'<a href="chronology.html#ev-{attr(e.id)}">'
+            f"{escape(display_date(e.date))}: {prose_html(e.title)}</a>"
             for e in events
         )
         extra.append(f'<p class="gloss-chronology" data-search-exclude>In the chronology: {links}</p>')
         parts.append("chronology")
     if entry.references:
-        sources = source_links(list(entry.references))
+        sources = " · ".join(reference_links(edition, entry.references))
         extra.append(f'<p class="gloss-sources" data-search-exclude>Checked against: {sources}</p>')
         parts.append("sources")
     if collapsed and extra:
@@ -171,12 +181,15 @@ def persons_page(edition: Edition) -> str:
             "---\ntitle: Persons\n---\n",
             "# Persons\n",
             '<p class="lede">Every person the chapter and its notes name, by the number of paragraphs '
-            "and notes that mention them. Choose a column heading to sort by it.</p>\n",
+            'and notes that mention them.<span class="sort-hint"> Choose a column heading to sort by it.'
+            "</span></p>\n",
             '<table class="persons sortable"><thead><tr>'
-            '<th scope="col" aria-sort="none"><button type="button" data-key="0">Person</button></th>'
+            '<th scope="col" aria-sort="none"><button type="button" data-key="0">Person</button>'
+            '<span class="sort-label" data-search-exclude="">Person</span></th>'
             '<th scope="col">Dates</th>'
             '<th scope="col" aria-sort="descending"><button type="button" data-key="2" data-numeric="">'
-            "Mentions</button></th></tr></thead>"
+            'Mentions</button><span class="sort-label" data-search-exclude="">Mentions</span></th>'
+            "</tr></thead>"
             f"<tbody>{rows}</tbody></table>\n",
         ]
     )

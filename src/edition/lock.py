@@ -59,7 +59,7 @@ def entry(label: str, text: str) -> Entry:
 
 
 def read_lock(path: Path) -> tuple[list[Entry], list[str]]:
-    data = load_yaml(path, lines=False)
+    data = load_yaml(path, lines=False, schema="lock")
     entries = []
     for item in data.get("paragraphs") or []:
         label = str(item.get("id", "")).removeprefix("p")

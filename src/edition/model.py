@@ -68,6 +68,7 @@ class Citation:
     key: str
     locator: str | None
     role: str  # "cited" | "see" | "quoted-in"
+    title: tuple[int, int] | None = None  # where the work's title stands in the note text
 
 
 @dataclass(frozen=True)
@@ -225,3 +226,4 @@ class Edition:
     apparatus: tuple[Intervention, ...] = ()
     commentary: tuple[Comment, ...] = ()
     chronology: tuple[Event, ...] = ()
+    editors_bibliography: tuple[BibEntry, ...] = ()  # the works the editors rely on

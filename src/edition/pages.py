@@ -11,11 +11,13 @@ from __future__ import annotations
 from html import escape
 
 from .apparatus_page import editors_notes, popover_data
-from .cite import cite_data, head_metadata
+from .bibliography import list_field
+from .cite import cite_data
 from .citeproc import Formatted, request_id
+from .editors import editors_by_key
 from .glossary_page import gloss_data
 from .markup import Marks, attr, block_html, inline, marks_by_place, md_text, page_url, source_links
-from .model import Edition, Note, Section
+from .model import BibEntry, Edition, Note, Section
 from .resolve import citing_notes
 from .yamlfile import dump_yaml
 
@@ -23,7 +25,7 @@ from .yamlfile import dump_yaml
 def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
     chapter = edition.chapter
     section = chapter.sections[index]
-    front_matter = {"title": section.title, **head_metadata(edition, section)}
+    front_matter = {"title": section.title}
     out = [f"---\n{dump_yaml(front_matter)}---\n"]
     if section.heading is None:
         front = chapter.front
@@ -53,7 +55,7 @@ def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
     comments = [c for c in edition.commentary if c.place in here]
     if comments:
         out.append(editors_notes(edition, comments))
-    if formatted.paragraphs:
+    if formatted.cite:
         out.append(cite_data(edition, formatted, section.blocks))
     interventions = [i for i in edition.apparatus if i.place in here]
     if interventions:
@@ -115,4 +117,26 @@ def bibliography_page(edition: Edition, formatted: Formatted) -> str:
             + "</div>"
         )
     out.append("</div>\n")
+    out += editors_bibliography(formatted, editors_by_key(edition))
     return "\n".join(out)
+
+
+def editors_bibliography(formatted: Formatted, editors: dict[str, BibEntry]) -> list[str]:
+    """The second list: the works the editors rely on, formatted in the same pandoc run."""
+    items = formatted.editors_bibliography
+    if not items:
+        return []
+    out = [
+        '## Works cited by the editors { #works-cited-by-the-editors data-ed="" }\n',
+        '<p class="lede" data-ed="">The works the editors’ notes, interventions, glossary and '
+        "chronology rely on, from <code>editors.bib</code>; weak sources are marked so there.</p>\n",
+        '<div class="bibliography" data-ed="">',
+    ]
+    for key, html_text in items:
+        checked = list_field(editors[key], "verified")
+        out.append(
+            f'<div class="bib-entry" id="ref-{attr(key)}"><p class="csl">{html_text}</p>'
+            f'<p class="checked" data-search-exclude>Checked against: {source_links(checked)}</p></div>'
+        )
+    out.append("</div>\n")
+    return out

@@ -6,6 +6,8 @@ from html import escape
 from pathlib import Path
 
 from .apparatus_page import apparatus_page
+from .changes_page import changes_page
+from .changes_page import page_name as changes_name
 from .chronology_page import chronology_page
 from .citeproc import Formatted
 from .glossary_page import glossary_page, persons_page
@@ -24,6 +26,11 @@ def nav(edition: Edition) -> list:
         registers.append({"Chronology": "chronology.md"})
     if edition.apparatus or edition.commentary:
         registers.append({"Apparatus": "apparatus.md"})
+    changes = edition.metadata.get("changes") or []
+    if changes:
+        registers.append(
+            {"What changed": [{f"In {c['to']}": changes_name(c["to"])} for c in reversed(changes)]}
+        )
     return [
         {"Home": "index.md"},
         {edition.metadata["chapter_title"]: chapter},
@@ -47,6 +54,8 @@ def pages(edition: Edition, formatted: Formatted, downloads: dict[str, int] | No
         result["chronology.md"] = chronology_page(edition)
     if edition.apparatus or edition.commentary:
         result["apparatus.md"] = apparatus_page(edition)
+    for change in edition.metadata.get("changes") or []:
+        result[changes_name(change["to"])] = changes_page(change, "")
     result["downloads.md"] = downloads_page(downloads or {})
     return result
 

@@ -20,6 +20,7 @@ from .glossary import mentions_by_entry
 from .glossary_page import _sorted, entry_html, places
 from .markup import Marks, attr, block_html, inline, marks_by_place
 from .model import Comment, Edition, Note, Section
+from .prose import prose_html
 
 STYLE = Path(__file__).with_name("single.css")
 PAGE_LINK = re.compile(r'href="[a-z0-9-]+\.html#')
@@ -69,14 +70,22 @@ def comment_html(edition: Edition, comment: Comment) -> str:
         if comment.evidence
         else ""
     )
-    return f"{escape(comment.text)}</p>{evidence}"
+    return f"{prose_html(comment.text)}</p>{evidence}"
 
 
 def bibliography_html(formatted: Formatted) -> str:
-    return "\n".join(
+    """Cliff's works, then the works the editors cite."""
+    out = [
         f'<div class="bib-entry" id="ref-{attr(key)}"><p>{html}</p></div>'
         for key, html in formatted.bibliography
-    )
+    ]
+    if formatted.editors_bibliography:
+        out.append('<h3 id="works-cited-by-the-editors">Works cited by the editors</h3>')
+        out += [
+            f'<div class="bib-entry" id="ref-{attr(key)}"><p>{html}</p></div>'
+            for key, html in formatted.editors_bibliography
+        ]
+    return "\n".join(out)
 
 
 def glossary_html(edition: Edition) -> str:
@@ -104,7 +113,7 @@ def apparatus_html(edition: Edition) -> str:
         out.append(
             f'<div class="app-entry" id="app-{attr(item.id)}"><p class="app-head"><a href="{attr(url)}">'
             f"{escape(label)}</a> · {TYPE_LABELS[item.type]}</p><p>{readings(item, texts[item.place])}</p>"
-            f"<p>{escape(item.note)}</p></div>"
+            f"<p>{prose_html(item.note)}</p></div>"
         )
     return f'<div class="apparatus">{"".join(out)}</div>'
 

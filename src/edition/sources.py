@@ -13,6 +13,8 @@ from .glossary import read_glossary
 from .lock import apply_lock
 from .model import Chapter, Edition, Front, Metadata
 from .notes import attach_calls, parse_notes
+from .received import with_actual_hash
+from .schema import validate
 from .structure import build_sections, section_specs, table_specs
 from .yamlfile import load_yaml, require
 
@@ -34,6 +36,10 @@ class Paths:
     @property
     def lock(self) -> Path:
         return self.sources / "paragraphs.lock"
+
+    @property
+    def editors_bibliography(self) -> Path:
+        return self.root / "editors.bib"
 
     @property
     def glossary(self) -> Path:
@@ -76,13 +82,15 @@ class Paths:
         return self.root / ".cache"
 
 
-def read_chapter(paths: Paths, locked: bool = True) -> tuple[Chapter, Metadata, Path]:
-    """The chapter; with `locked`, its blocks carry their permanent numbers from the lock."""
+def read_chapter(paths: Paths, locked: bool = True, verified: bool = True) -> tuple[Chapter, Metadata, Path]:
+    """The chapter; with `locked`, its blocks carry their permanent numbers from the lock;
+    with `verified`, the received file must have the SHA-256 recorded in edition.yaml."""
     yaml_path = paths.edition_yaml
     spec = load_yaml(yaml_path)
+    validate(spec if verified else with_actual_hash(spec, paths.sources), "edition", yaml_path)
     received = require(spec, "received", yaml_path, dict)
     text_path = paths.sources / require(received, "file", yaml_path)
-    text = read_received(text_path, received.get("sha256"))
+    text = read_received(text_path, received["sha256"] if verified else None)
     front_spec = require(spec, "front", yaml_path, dict)
     front_lines = [require(front_spec, k, yaml_path) for k in ("author", "book", "chapter")]
     parts = split_parts(raw_blocks(text), front_lines, require(spec, "colophon", yaml_path), text_path)

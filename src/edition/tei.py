@@ -21,6 +21,7 @@ from .apparatus_page import TYPE_LABELS
 from .citations import citation_spans, locator_span
 from .markup import Marks, Span, marks_by_place, span_tree, table_cells
 from .model import BibEntry, Block, Comment, Edition, GlossEntry, Intervention, Note
+from .prose import prose_parts, prose_plain
 
 TEI_FILE = "the-new-course-controversy.tei.xml"
 NS = "http://www.tei-c.org/ns/1.0"
@@ -64,6 +65,15 @@ def add_text(parent: ET.Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
+def add_prose(parent: ET.Element, text: str) -> None:
+    """The editors' prose, each work's title (between asterisks in the data) as <title>."""
+    for piece, is_title in prose_parts(text):
+        if is_title:
+            sub(parent, "title", piece)
+        else:
+            add_text(parent, piece)
+
+
 def plain(value: str) -> str:
     """A CSL string without its markup (e.g. `<span class="nocase">`)."""
     return TAG.sub("", value)
@@ -76,7 +86,7 @@ class Writer:
         self.edition = edition
         self.notes = {n.number: n for n in edition.chapter.notes}
         self.glossary = {g.id: g for g in edition.glossary}
-        self.keys = {e.key for e in edition.bibliography}
+        self.keys = {e.key for e in (*edition.bibliography, *edition.editors_bibliography)}
         self.marks = marks_by_place(edition)
 
     # --- the text ------------------------------------------------------------------
@@ -126,7 +136,7 @@ class Writer:
         element = sub(
             parent, "note", type="editorial", n=comment.letter, resp=EDITORS, xml_id=f"ed-{comment.letter}"
         )
-        add_text(element, comment.text)
+        add_prose(element, comment.text)
         self.evidence(element, comment.evidence)
 
     def evidence(self, parent: ET.Element, items: tuple[str, ...]) -> None:
@@ -183,7 +193,8 @@ class Writer:
         sub(div, "head", "The editors’ interventions")
         for item in self.edition.apparatus:
             note = sub(div, "note", type="apparatus", subtype=item.type, target=f"#app-{item.id}")
-            add_text(note, f"{TYPE_LABELS[item.type].capitalize()}. {item.note}")
+            add_text(note, f"{TYPE_LABELS[item.type].capitalize()}. ")
+            add_prose(note, item.note)
             self.evidence(note, item.evidence)
 
     def registers(self, parent: ET.Element) -> None:
@@ -252,8 +263,8 @@ def _date(element: ET.Element, value: str, text: bool = True) -> None:
 
 def _described(element: ET.Element, entry: GlossEntry) -> None:
     """What every register entry says: gloss, description, related entries, references."""
-    sub(element, "note", entry.gloss, type="gloss")
-    sub(element, "note", entry.description, type="description")
+    add_prose(sub(element, "note", type="gloss"), entry.gloss)
+    add_prose(sub(element, "note", type="description"), entry.description)
     if entry.related:
         sub(element, "note", type="related").append(
             ET.Element(_q("ptr"), target=" ".join(f"#{r}" for r in entry.related))
@@ -286,7 +297,7 @@ def org(parent: ET.Element, entry: GlossEntry) -> None:
     element = sub(parent, "org", xml_id=entry.id)
     _names(element, "orgName", entry)
     if entry.meaning:
-        sub(element, "desc", entry.meaning, type="meaning")
+        sub(element, "desc", prose_plain(entry.meaning), type="meaning")
     if entry.date:
         _date(sub(element, "date"), entry.date)
     _described(element, entry)
@@ -297,7 +308,7 @@ def term(parent: ET.Element, entry: GlossEntry) -> None:
     item = sub(parent, "item", xml_id=entry.id)
     _names(item, "term", entry)
     if entry.meaning:
-        sub(item, "gloss", entry.meaning)
+        sub(item, "gloss", prose_plain(entry.meaning))
     _described(item, entry)
 
 
@@ -339,6 +350,8 @@ def bibl(parent: ET.Element, entry: BibEntry) -> None:
         sub(element, "pubPlace", csl["publisher-place"])
     if "publisher" in csl:
         sub(element, "publisher", csl["publisher"])
+    if "URL" in csl:
+        sub(element, "ptr", target=csl["URL"])
     if "issued" in csl:
         parts = csl["issued"]["date-parts"][0]
         _date(sub(element, "date"), "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)))
@@ -362,13 +375,19 @@ def header(parent: ET.Element, edition: Edition) -> None:
     sub(titles, "author", meta["author"])
     resp = sub(titles, "respStmt", xml_id="editors")
     sub(resp, "resp", "Edited, annotated and encoded by")
-    sub(resp, "name", "the editors of this edition")
+    sub(resp, "orgName", meta["editors"])
+    edition_stmt = sub(sub(file_desc, "editionStmt"), "edition", n=str(meta["version"]))
+    edition_stmt.text = f"Version {meta['version']}, "
+    _date(sub(edition_stmt, "date"), str(meta["date"]))
     publication = sub(file_desc, "publicationStmt")
-    sub(publication, "authority", "The editors of this edition")
+    sub(publication, "authority", meta["editors"])
+    _date(sub(publication, "date"), str(meta["date"]))
     sub(publication, "idno", meta["site_url"], type="URL")
-    licence = meta.get("licence")
-    availability = sub(publication, "availability", status=None if licence else "unknown")
-    sub(availability, "p", licence or meta.get("licence_note"))
+    licence = meta["licence"]
+    availability = sub(publication, "availability", status="unknown")
+    terms = f"{licence['name']} ({licence['short']}): the editors' matter"
+    sub(availability, "licence", terms, target=licence["url"])
+    sub(availability, "p", f"The received text: {meta['received_rights']}")
     source = sub(sub(file_desc, "sourceDesc"), "bibl")
     sub(source, "author", meta["author"])
     sub(source, "title", meta["chapter_title"], level="a")
@@ -453,6 +472,12 @@ def document(edition: Edition) -> ET.Element:
     books = sub(bibliography, "listBibl")
     for entry in edition.bibliography:
         bibl(books, entry)
+    if edition.editors_bibliography:
+        editors = sub(back, "div", type="bibliography", subtype="editors", resp=EDITORS)
+        sub(editors, "head", "Works cited by the editors")
+        works = sub(editors, "listBibl")
+        for entry in edition.editors_bibliography:
+            bibl(works, entry)
     writer.registers(back)
     return root
 
