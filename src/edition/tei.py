@@ -502,6 +502,8 @@ def tei_xml(edition: Edition) -> str:
     """The TEI document, with an xml-model instruction naming tei_all for TEI tools."""
     root = document(edition)
     _indent(root)
+    # the registry is global: another library (WeasyPrint) registers "" for itself
+    ET.register_namespace("", NS)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<?xml-model href="{SCHEMA}" type="application/xml" '
