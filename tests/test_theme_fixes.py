@@ -88,7 +88,7 @@ def test_no_hashed_asset_name_and_no_copied_theme_template_in_the_overrides():
     theme = Path(material.__file__).parent / "templates"
     overrides = ROOT / "overrides"
     names = sorted(p.relative_to(overrides).as_posix() for p in overrides.rglob("*.html"))
-    assert names == ["main.html", "partials/javascripts/palette.html"]
+    assert names == ["404.html", "main.html", "partials/javascripts/palette.html"]
     for name in names:
         text = (overrides / name).read_text("utf-8")
         assert not re.search(r"\.[0-9a-f]{8}\.min\.(css|js)", text), name
