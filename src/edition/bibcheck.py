@@ -45,7 +45,7 @@ def check_bib_text(text: str, path: Path) -> None:
 
 
 def _check_value(key: str, name: str, value: str, path: Path, line: int) -> None:
-    inner = value[1:-1] if value[:1] in "{\"" and value[-1:] in "}\"" else value
+    inner = value[1:-1] if value[:1] in '{"' and value[-1:] in '}"' else value
     match = FIELD_INSIDE.search(inner)
     if match:
         where = line + inner[: match.start(1)].count("\n")

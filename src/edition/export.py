@@ -1,58 +1,26 @@
-"""`edition export`: what can be taken away, in dist/. The single-file edition and an
-EPUB 3 made from it by pandoc; the site built for file:// and zipped; the TEI P5
-document (which every build also publishes among the data, where it is checked);
-then the online site rebuilt with the first three on its Downloads page. Built in a
-temporary folder and swapped into dist/ whole."""
+"""`edition export`: what can be taken away, in dist/. The single-file edition, an
+EPUB 3 written from the model (`epub.py`) and a PDF set from the single file
+(`pdf.py`); the site built for file:// and zipped; the TEI P5 document (which every
+build also publishes among the data, where it is checked); then the online site
+rebuilt with the first four on its Downloads page. Built in a temporary folder and
+swapped into dist/ whole."""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
 
-from .build import Built, _replace, build, format_edition, load
-from .citeproc import pandoc_path
-from .single import STYLE, single_html
+from .build import Built, CheckFailed, _replace, build, format_edition, load
+from .epub import epub_lost_words, write_epub
+from .fidelity import lost_words
+from .pdf import write_pdf
+from .single import single_html
 from .sources import Paths
 from .tei import TEI_FILE
 
 NAME = "the-new-course-controversy"
-
-
-def epub(html_file: Path, target: Path, edition) -> None:
-    meta = edition.metadata
-    result = subprocess.run(
-        [
-            pandoc_path(),
-            str(html_file),
-            "-f",
-            "html",
-            "-t",
-            "epub3",
-            "-o",
-            str(target),
-            "--css",
-            str(STYLE),
-            "--split-level=2",
-            "--metadata",
-            f"title={meta['chapter_title']}",
-            "--metadata",
-            f"subtitle={meta['edition_title']}",
-            "--metadata",
-            f"creator={meta['author']}",
-            "--metadata",
-            "lang=en",
-            "--metadata",
-            f"publisher={meta['publisher']}",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"pandoc could not make the EPUB: {result.stderr.strip()}")
 
 
 def zip_folder(folder: Path, target: Path) -> None:
@@ -75,8 +43,14 @@ def export(root: Path, engine: str | None = None) -> dict[str, int]:
         out.mkdir()
         html_file = out / f"{NAME}.html"
         html_file.write_text(single_html(edition, formatted), "utf-8")
-        epub(html_file, out / f"{NAME}.epub", edition)
-        books = {p.name: p.read_bytes() for p in (html_file, out / f"{NAME}.epub")}
+        write_epub(edition, formatted, out / f"{NAME}.epub")
+        lost = [f"EPUB: {problem}" for problem in epub_lost_words(edition, out / f"{NAME}.epub")]
+        single = [(html_file.name, html_file.read_text("utf-8"))]
+        lost += [f"single file: {problem}" for problem in lost_words(edition, single)]
+        if lost:
+            raise CheckFailed(lost)
+        write_pdf(edition, formatted, out / f"{NAME}.pdf")
+        books = {p.name: p.read_bytes() for p in (html_file, out / f"{NAME}.epub", out / f"{NAME}.pdf")}
         offline: Built = build(root, books, "offline", Path(tmp) / "offline", engine)
         zip_folder(offline.site, out / f"{NAME}-site.zip")
         shutil.copyfile(offline.site / "data" / TEI_FILE, out / TEI_FILE)

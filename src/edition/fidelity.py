@@ -125,17 +125,7 @@ def page_streams(page: str, html: str) -> dict[str, dict[str, Words]]:
 def reader_views(pages: list[Path]) -> dict[str, Words]:
     """The words a reader sees on the section pages in each view, in the order of the
     received file (front, body, notes, colophon)."""
-    streams = {v: {s: Words() for s in STREAMS} for v in ("received", "reading")}
-    for page in pages:
-        for view, found in page_streams(page.name, page.read_text("utf-8")).items():
-            for name in STREAMS:
-                streams[view][name].extend(found[name])
-    views = {}
-    for view, by_stream in streams.items():
-        views[view] = Words()
-        for name in STREAMS:
-            views[view].extend(by_stream[name])
-    return views
+    return document_views([(page.name, page.read_text("utf-8")) for page in pages])
 
 
 def received_words(text: str, path: Path) -> Words:
@@ -234,3 +224,38 @@ def tei_views(root: ET.Element) -> dict[str, Words]:
         for stream in out.values():
             views[view].extend(stream)
     return views
+
+
+def document_views(documents: list[tuple[str, str]]) -> dict[str, Words]:
+    """The words of pages or a book's documents (name, HTML), read from their bodies
+    (a page's <article>), in the order of the received file (front, body, notes, colophon)."""
+    streams = {v: {s: Words() for s in STREAMS} for v in ("received", "reading")}
+    for name, html in documents:
+        for view, found in page_streams(name, html[html.find("<body") :]).items():
+            for stream in STREAMS:
+                streams[view][stream].extend(found[stream])
+    views = {}
+    for view, by_stream in streams.items():
+        views[view] = Words()
+        for stream in STREAMS:
+            views[view].extend(by_stream[stream])
+    return views
+
+
+def in_order(expected: Words, found: list[str]) -> list[str]:
+    """Where the expected words are not all in `found`, in order (other words may stand
+    between them: running heads, page numbers, footnotes). A paged text interleaves its
+    streams, so callers check each stream on its own."""
+    position = 0
+    for index, word in enumerate(expected.texts):
+        try:
+            position = found.index(word, position) + 1
+        except ValueError:
+            return [f"word '{word}' from {expected.places[index]} and those after it are missing, in order"]
+    return []
+
+
+def lost_words(edition: Edition, documents: list[tuple[str, str]]) -> list[str]:
+    """The fidelity check on an export's documents (name, HTML) in reading order: their
+    words are the reading text (an export shows the edited reading only)."""
+    return compare(reading_words(edition), document_views(documents)["reading"])

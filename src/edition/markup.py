@@ -144,12 +144,19 @@ def _render_span(text: str, span: Span, seen: set[str], static: bool, in_link: b
         return comment_call(span.value)
     if span.kind == "app":
         if static:
-            return static_intervention(span.value)
+            return static_intervention(span.value, ref=not in_link)
         return intervention(span.value, focusable=not in_link)
     first = span.value not in seen
     seen.add(span.value)
     inner = _render(text, span, seen, static, in_link=first)
-    return mention(span.value, inner, first)
+    html = mention(span.value, inner, first)
+    if static and first:  # a link may not hold another: the apparatus marks follow it
+        html += "".join(app_ref(s.value) for s in _within(span) if s.kind == "app")
+    return html
+
+
+def _within(span: Span) -> list[Span]:
+    return [s for child in span.children for s in (child, *_within(child))]
 
 
 TABINDEX = ' tabindex="0"'
@@ -172,12 +179,15 @@ def intervention(
     )
 
 
-def static_intervention(item: Intervention) -> str:
-    """The edited reading only, marked, with a link to its entry in the apparatus."""
-    return (
-        f'<span class="app app-{attr(item.type)}">{escape(item.edited, quote=False)}</span>'
-        f'<a class="app-ref" href="#app-{attr(item.id)}" title="Editors’ change: see the apparatus">°</a>'
-    )
+def static_intervention(item: Intervention, ref: bool = True) -> str:
+    """The edited reading only, marked, with a link to its entry in the apparatus
+    (unless it stands inside a link, after which the caller puts that one)."""
+    edited = f'<span class="app app-{attr(item.type)}">{escape(item.edited, quote=False)}</span>'
+    return edited + (app_ref(item) if ref else "")
+
+
+def app_ref(item: Intervention) -> str:
+    return f'<a class="app-ref" href="#app-{attr(item.id)}" title="Editors’ change: see the apparatus">°</a>'
 
 
 def mention(entry: str, html_text: str, first: bool) -> str:

@@ -64,6 +64,7 @@ DESCRIPTIONS = {
     ".zip": "the whole site, to unzip and open from the files (index.html), with no network",
     ".html": "the whole chapter in one file, with notes, glossary and apparatus; prints well",
     ".epub": "an EPUB 3 e-book of the same",
+    ".pdf": "the whole edition as a printed book: A4, Cliff's notes at the foot of the page",
 }
 
 

@@ -70,7 +70,7 @@ def _repeat(values: list) -> int:
 
 
 def _record(data: object, error: ValidationError, name: str) -> str:
-    """"entry 'stalin': " for an error inside a record that has an id."""
+    """ "entry 'stalin': " for an error inside a record that has an id."""
     path = list(error.absolute_path)
     if name not in RECORDS or not path or not isinstance(data, list):
         return ""

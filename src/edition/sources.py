@@ -82,9 +82,7 @@ class Paths:
         return self.root / ".cache"
 
 
-def read_chapter(
-    paths: Paths, locked: bool = True, verified: bool = True
-) -> tuple[Chapter, Metadata, Path]:
+def read_chapter(paths: Paths, locked: bool = True, verified: bool = True) -> tuple[Chapter, Metadata, Path]:
     """The chapter; with `locked`, its blocks carry their permanent numbers from the lock;
     with `verified`, the received file must have the SHA-256 recorded in edition.yaml."""
     yaml_path = paths.edition_yaml

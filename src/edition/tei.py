@@ -177,7 +177,9 @@ class Writer:
         sub(div, "head", chapter.front.chapter)
         for index, section in enumerate(chapter.sections, start=1):
             part = sub(div, "div", type="section", n=str(index), xml_id=f"sec-{section.slug}")
-            if section.heading is not None:
+            if section.heading is None:  # the untitled opening: its name in the edition
+                sub(part, "head", section.title, type="supplied", resp=EDITORS)
+            else:
                 sub(part, "head", section.heading)
             for block in section.blocks:
                 self.block(part, block)
@@ -302,6 +304,7 @@ def org(parent: ET.Element, entry: GlossEntry) -> None:
 
 
 def term(parent: ET.Element, entry: GlossEntry) -> None:
+    sub(parent, "label", entry.headword)  # a gloss list is pairs of label and item
     item = sub(parent, "item", xml_id=entry.id)
     _names(item, "term", entry)
     if entry.meaning:
@@ -454,10 +457,15 @@ def document(edition: Edition) -> ET.Element:
     front = edition.chapter.front
     title_page = sub(sub(text, "front"), "titlePage")
     sub(title_page, "docAuthor", front.author)
-    sub(sub(title_page, "docTitle"), "titlePart", front.book, type="main")
+    # the book's title as received, and in the one form the header gives it
+    choice = sub(sub(sub(title_page, "docTitle"), "titlePart", type="main"), "choice")
+    sub(choice, "orig", front.book)
+    sub(choice, "reg", edition.metadata["book"], resp=EDITORS)
     writer.body(sub(text, "body"))
     back = sub(text, "back")
-    sub(sub(back, "div", type="colophon"), "p", edition.chapter.colophon)
+    colophon = sub(back, "div", type="colophon")
+    sub(colophon, "head", "Colophon", resp=EDITORS)
+    sub(colophon, "p", edition.chapter.colophon)
     writer.apparatus(back)
     bibliography = sub(back, "div", type="bibliography", resp=EDITORS)
     sub(bibliography, "head", "Works cited")
@@ -494,6 +502,8 @@ def tei_xml(edition: Edition) -> str:
     """The TEI document, with an xml-model instruction naming tei_all for TEI tools."""
     root = document(edition)
     _indent(root)
+    # the registry is global: another library (WeasyPrint) registers "" for itself
+    ET.register_namespace("", NS)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<?xml-model href="{SCHEMA}" type="application/xml" '
