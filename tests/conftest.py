@@ -26,15 +26,22 @@ def edition() -> Edition:
     return load(ROOT)
 
 
-def copy_inputs(target: Path) -> Path:
+NO_RELEASES = "releases: []\n"
+
+
+def copy_inputs(target: Path, releases: bool = False) -> Path:
+    """A copy of the project's inputs; without `releases`, a working copy with no release
+    history (its sources may then change freely, and it cites unversioned addresses)."""
     for name in INPUTS:
         source = ROOT / name
-        if not source.exists():
+        if not source.exists() or (name == "releases" and not releases):
             continue
         if source.is_dir():
             shutil.copytree(source, target / name)
         else:
             shutil.copy2(source, target / name)
+    if not releases:
+        (target / "sources" / "releases.yaml").write_text(NO_RELEASES, "utf-8")
     return target
 
 

@@ -85,7 +85,7 @@ def crawl(start):
 
 @pytest.mark.parametrize("prefix", ["/new-course/", "/"])
 def test_the_site_works_under_a_project_path_and_at_a_domain_root(tmp_path, prefix):
-    root = copy_inputs(tmp_path / "project")
+    root = copy_inputs(tmp_path / "project", releases=True)
     server_site = tmp_path / "project" / "site"
     # the site URL is the one the site will be served at, as the workflow sets it
     probe = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
@@ -118,8 +118,10 @@ def test_the_site_works_under_a_project_path_and_at_a_domain_root(tmp_path, pref
         # the permanent addresses are linked from no page: each is fetched from the data
         with urllib.request.urlopen(base + "data/paragraphs.json", timeout=10) as response:
             labels = [p["label"] for p in json.load(response)]
-        for label in labels:
-            url = f"{base}p/{label}.html"
+        releases = yaml.safe_load((root / "sources" / "releases.yaml").read_text("utf-8"))["releases"]
+        prefixes = ["", *(f"v/{r['version']}/" for r in releases)]  # the latest and every release
+        for label, sub in ((label, sub) for sub in prefixes for label in labels):
+            url = f"{base}{sub}p/{label}.html"
             with urllib.request.urlopen(url, timeout=10) as response:
                 page = response.read().decode("utf-8")
             forward = re.search(r'location\.replace\("([^"]+)"\)', page).group(1)
