@@ -170,3 +170,20 @@ def test_the_archive_metadata_is_valid_citation_file_format(two_releases):
     zenodo = json.loads((two_releases / ".zenodo.json").read_text("utf-8"))
     assert zenodo["version"] == "1.1" and zenodo["license"] == "cc-by-4.0"
     assert zenodo["creators"] == [{"name": "New Course Edition Editorial Group"}]
+
+
+def test_each_release_offers_its_own_downloads(two_releases):
+    run(two_releases, "export")
+    site = two_releases / "site"
+    for version in ("1.0", "1.1"):
+        names = {p.name for p in (site / "v" / version / "downloads").iterdir()}
+        assert {
+            "the-new-course-controversy.html",
+            "the-new-course-controversy.epub",
+            "the-new-course-controversy.pdf",
+        } <= names, version
+        page = (site / "v" / version / "downloads.html").read_text("utf-8")
+        assert 'href="downloads/the-new-course-controversy.pdf"' in page
+    old = text_of(site / "v" / "1.0" / "downloads" / "the-new-course-controversy.html")
+    new = text_of(site / "downloads" / "the-new-course-controversy.html")
+    assert "One ploy which was resorted to" in old and "One ploy resorted to" in new

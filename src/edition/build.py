@@ -363,22 +363,27 @@ def build(
     variant: str = "",
     target: Path | None = None,
     engine: str | None = None,
+    release_downloads: dict[str, dict[str, bytes]] | None = None,
 ) -> Built:
     """Build the site (or its offline variant) with the engine (MkDocs unless told, see
     engine.chosen) and put it at target (site/ by default): the latest text at the root
-    and, online, every release at v/X.Y/."""
+    and, online, every release at v/X.Y/ (with its own downloads, where given)."""
     engine = chosen(engine)
     paths = Paths(root)
     check_config(paths.mkdocs_yml)
     edition, released = prepare(root)
-    if variant:
+    if variant:  # the file:// copy holds the latest only: the releases stay online
         released = {}
+        values = edition.metadata.values
+        edition = replace(edition, metadata=Metadata({**values, "changes_base": values["latest_url"]}))
     paths.build.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=paths.build, prefix=".work-") as tmp:
         site = Path(tmp) / "site"
         render_site(edition, paths, site, downloads, variant, engine)
         for version, release in released.items():
-            render_site(release, Paths(release_project(root, version)), site / "v" / version, engine=engine)
+            project = Paths(release_project(root, version))
+            extra = (release_downloads or {}).get(version)
+            render_site(release, project, site / "v" / version, extra, engine=engine)
         problems = check_site(edition, site, released)
         if problems:
             raise CheckFailed(problems)

@@ -12,9 +12,10 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from .build import Built, CheckFailed, _replace, build, format_edition, load
+from .build import Built, CheckFailed, _replace, build, format_edition, load, prepare, release_project
 from .epub import epub_lost_words, write_epub
 from .fidelity import lost_words
+from .model import Edition
 from .pdf import write_pdf
 from .single import single_html
 from .sources import Paths
@@ -31,31 +32,43 @@ def zip_folder(folder: Path, target: Path) -> None:
                 archive.write(path, f"{NAME}/{path.relative_to(folder).as_posix()}")
 
 
+def books(edition: Edition, paths: Paths, out: Path) -> dict[str, bytes]:
+    """The single file, the EPUB and the PDF of one version, written into `out`; a word
+    lost from the single file or the EPUB stops the export."""
+    formatted = format_edition(edition, paths)
+    out.mkdir(parents=True, exist_ok=True)
+    html_file = out / f"{NAME}.html"
+    html_file.write_text(single_html(edition, formatted), "utf-8")
+    write_epub(edition, formatted, out / f"{NAME}.epub")
+    lost = [f"EPUB: {problem}" for problem in epub_lost_words(edition, out / f"{NAME}.epub")]
+    single = [(html_file.name, html_file.read_text("utf-8"))]
+    lost += [f"single file: {problem}" for problem in lost_words(edition, single)]
+    if lost:
+        raise CheckFailed(lost)
+    write_pdf(edition, formatted, out / f"{NAME}.pdf")
+    return {p.name: p.read_bytes() for p in (html_file, out / f"{NAME}.epub", out / f"{NAME}.pdf")}
+
+
 def export(root: Path, engine: str | None = None) -> dict[str, int]:
     """Write dist/ and rebuild site/ with its downloads (by the engine, see
-    engine.chosen); the sizes of what was made."""
+    engine.chosen), and each release's own single file, EPUB and PDF at v/X.Y/; the
+    sizes of what was made for the latest."""
     paths = Paths(root)
     edition = load(root)
-    formatted = format_edition(edition, paths)
     paths.build.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=paths.build, prefix=".export-") as tmp:
         out = Path(tmp) / "dist"
-        out.mkdir()
-        html_file = out / f"{NAME}.html"
-        html_file.write_text(single_html(edition, formatted), "utf-8")
-        write_epub(edition, formatted, out / f"{NAME}.epub")
-        lost = [f"EPUB: {problem}" for problem in epub_lost_words(edition, out / f"{NAME}.epub")]
-        single = [(html_file.name, html_file.read_text("utf-8"))]
-        lost += [f"single file: {problem}" for problem in lost_words(edition, single)]
-        if lost:
-            raise CheckFailed(lost)
-        write_pdf(edition, formatted, out / f"{NAME}.pdf")
-        books = {p.name: p.read_bytes() for p in (html_file, out / f"{NAME}.epub", out / f"{NAME}.pdf")}
-        offline: Built = build(root, books, "offline", Path(tmp) / "offline", engine)
+        latest = books(edition, paths, out)
+        _, released = prepare(root)
+        release_books = {
+            version: books(release, Paths(release_project(root, version)), Path(tmp) / "releases" / version)
+            for version, release in released.items()
+        }
+        offline: Built = build(root, latest, "offline", Path(tmp) / "offline", engine)
         zip_folder(offline.site, out / f"{NAME}-site.zip")
         shutil.copyfile(offline.site / "data" / TEI_FILE, out / TEI_FILE)
-        downloads = {**books, f"{NAME}-site.zip": (out / f"{NAME}-site.zip").read_bytes()}
-        build(root, downloads, engine=engine)
+        downloads = {**latest, f"{NAME}-site.zip": (out / f"{NAME}-site.zip").read_bytes()}
+        build(root, downloads, engine=engine, release_downloads=release_books)
         _replace(out, root / "dist")
     return {name: len(content) for name, content in downloads.items()} | {
         TEI_FILE: (root / "dist" / TEI_FILE).stat().st_size

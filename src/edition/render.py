@@ -55,7 +55,7 @@ def pages(edition: Edition, formatted: Formatted, downloads: dict[str, int] | No
     if edition.apparatus or edition.commentary:
         result["apparatus.md"] = apparatus_page(edition)
     for change in edition.metadata.get("changes") or []:
-        result[changes_name(change["to"])] = changes_page(change, "")
+        result[changes_name(change["to"])] = changes_page(change, edition.metadata.get("changes_base", ""))
     result["downloads.md"] = downloads_page(downloads or {})
     return result
 
