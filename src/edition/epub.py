@@ -18,6 +18,7 @@ from html import escape
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from .chronology import display_date
 from .citeproc import Formatted
 from .fidelity import lost_words
 from .markup import attr, marks_by_place
@@ -110,7 +111,8 @@ def documents(edition: Edition, formatted: Formatted) -> list[Doc]:
         f'<span data-stream="colophon">{escape(chapter.colophon)}</span></p>'
         f'<div data-ed=""><p>{escape(meta["transcription"])}</p>'
         f"<p><cite>{escape(meta['edition_title'])}</cite>, version {escape(str(meta['version']))} "
-        f"({escape(str(meta['date']))}), edited by the {escape(meta['editors'])}, is made from that "
+        f"({escape(display_date(str(meta['date'])))}), edited by the {escape(meta['editors'])}, "
+        "is made from that "
         "transcription, which it leaves unaltered except where the apparatus records a change; online at "
         f'<a href="{attr(meta["site_url"])}">{escape(meta["site_url"])}</a>.</p>'
         f'<p>The editors’ matter: <a href="{attr(meta["licence"]["url"])}">'

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from .chronology import display_date
 from .cite import edition_citation, paragraph_citation, permalink
 from .citeproc import Formatted
 from .markup import attr
@@ -24,7 +25,7 @@ def identity_html(edition: Edition) -> str:
     rows = [
         ("Edition", f"<cite>{escape(meta['edition_title'])}</cite>"),
         ("Editors", escape(meta["editors"])),
-        ("Version", f"{escape(str(meta['version']))} ({escape(str(meta['date']))})"),
+        ("Version", f"{escape(str(meta['version']))} ({escape(display_date(str(meta['date'])))})"),
         ("Licence", f'<a href="{attr(licence["url"])}">{escape(licence["name"])}</a> (the editors’ matter)'),
         (
             "Text",

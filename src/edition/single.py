@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .apparatus import texts_by_place
 from .apparatus_page import TYPE_LABELS, evidence_links, readings
+from .chronology import display_date
 from .chronology_page import event_html
 from .citeproc import Formatted, request_id
 from .glossary import mentions_by_entry
@@ -141,8 +142,12 @@ def title_page(edition: Edition) -> str:
         f'<h1 id="title">{escape(meta["chapter_title"])}</h1>'
         f"<p>Chapter {escape(str(meta['chapter_number']))} of <cite>{escape(meta['book'])}</cite> "
         f"({escape(meta['place'])}: {escape(meta['publisher'])}, {escape(str(meta['year']))})</p>"
-        f"<p>{escape(meta['edition_title'])}. Online: "
-        f'<a href="{attr(meta["site_url"])}">{escape(meta["site_url"])}</a></p></header>'
+        f"<p><cite>{escape(meta['edition_title'])}</cite>, version {escape(str(meta['version']))} "
+        f"({escape(display_date(str(meta['date'])))}), edited by the {escape(meta['editors'])}. Online: "
+        f'<a href="{attr(meta["site_url"])}">{escape(meta["site_url"])}</a></p>'
+        f'<p>The editors’ matter: <a href="{attr(meta["licence"]["url"])}">'
+        f"{escape(meta['licence']['name'])}</a>. The received text: {escape(meta['received_rights'])}</p>"
+        "</header>"
     )
 
 
