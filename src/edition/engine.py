@@ -62,6 +62,7 @@ def run_zensical(config_file: Path, site_dir: Path) -> None:
     )
     if result.returncode != 0 or not built.is_dir():
         raise EngineFailed([f"zensical build --strict: {m}" for m in messages(result.stdout + result.stderr)])
+    site_dir.parent.mkdir(parents=True, exist_ok=True)  # a release's v/X.Y/ inside the site
     built.rename(site_dir)
 
 
