@@ -118,14 +118,19 @@ def locate(edition: Edition, records: tuple[dict, ...], path: Path) -> tuple[Int
     return tuple(located)
 
 
+def by_place(interventions: tuple[Intervention, ...]) -> dict[str, list[Intervention]]:
+    """The interventions grouped by the block or note they stand in, in their order."""
+    grouped: dict[str, list[Intervention]] = {}
+    for item in interventions:
+        grouped.setdefault(item.place, []).append(item)
+    return grouped
+
+
 def check_spans(edition: Edition, interventions: tuple[Intervention, ...], path: Path) -> None:
     """No intervention overlaps another, cuts a note call, or covers a glossary mention."""
     texts = texts_by_place(edition)
     mentions = {p.id: p.mentions for p in (*edition.chapter.blocks, *edition.chapter.notes)}
-    by_place: dict[str, list[Intervention]] = {}
-    for item in interventions:
-        by_place.setdefault(item.place, []).append(item)
-    for place, items in by_place.items():
+    for place, items in by_place(interventions).items():
         items.sort(key=lambda i: (i.start, i.end))
         for a, b in zip(items, items[1:], strict=False):
             if b.start < a.end or (a.start == a.end == b.start == b.end):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from .apparatus import apply
+from .apparatus import apply, by_place
 from .model import Edition
 
 PLACE_FIELDS = {"line", "start", "end", "position"}  # where a record sits, not what it says
@@ -29,10 +29,8 @@ def compare(old: dict[str, dict], new: dict[str, dict]) -> dict[str, list]:
 
 
 def reading_texts(edition: Edition) -> dict[str, str]:
-    by_place: dict[str, list] = {}
-    for item in edition.apparatus:
-        by_place.setdefault(item.place, []).append(item)
-    return {b.number: apply(b.text, by_place.get(b.id, [])) for b in edition.chapter.blocks}
+    grouped = by_place(edition.apparatus)
+    return {b.number: apply(b.text, grouped.get(b.id, [])) for b in edition.chapter.blocks}
 
 
 def paragraph_changes(old: Edition, new: Edition) -> list[dict]:

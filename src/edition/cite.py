@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
-from .apparatus import apply
+from .apparatus import apply, by_place
 from .citeproc import CiteItems, Formatted
 from .markup import page_url
 from .model import Block, Edition
@@ -135,6 +135,7 @@ def cite_data(edition: Edition, formatted: Formatted, blocks: tuple[Block, ...])
     """What one page's Cite dialog reads: each style's citation with the placeholder
     label (the dialog fills in the paragraph's), the permanent address in the same
     form, and where the paragraph's citation files are."""
+    grouped = by_place(edition.apparatus)
     data = {
         "placeholder": PLACEHOLDER,
         "styles": paragraph_citation(formatted, PLACEHOLDER),
@@ -144,9 +145,6 @@ def cite_data(edition: Edition, formatted: Formatted, blocks: tuple[Block, ...])
         "doi": edition.metadata.get("doi") or "",
         "files": "cite/",
         "labels": [b.number for b in blocks],
-        "fragments": {
-            b.number: text_fragment(edition, b, [i for i in edition.apparatus if i.place == b.id])
-            for b in blocks
-        },
+        "fragments": {b.number: text_fragment(edition, b, grouped.get(b.id, [])) for b in blocks},
     }
     return script_json("cite-data", data)

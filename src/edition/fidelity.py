@@ -18,7 +18,7 @@ from html import unescape
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from .apparatus import apply
+from .apparatus import apply, by_place
 from .model import Edition
 from .tei import EDITORS, NS, XML_ID
 
@@ -145,18 +145,16 @@ def reading_words(edition: Edition) -> Words:
     """The words the reading view must show: the received text with exactly the
     recorded interventions made, in the order of the received file."""
     chapter = edition.chapter
-    by_place: dict[str, list] = {}
-    for item in edition.apparatus:
-        by_place.setdefault(item.place, []).append(item)
+    grouped = by_place(edition.apparatus)
     out = Words()
     for text in (chapter.front.author, chapter.front.book, chapter.front.chapter):
         out.add(WORD.findall(text), "front")
     for section in chapter.sections:
         out.add(WORD.findall(section.heading or ""), section.slug)
         for block in section.blocks:
-            out.add(WORD.findall(apply(block.text, by_place.get(block.id, []))), block.id)
+            out.add(WORD.findall(apply(block.text, grouped.get(block.id, []))), block.id)
     for note in chapter.notes:
-        out.add(WORD.findall(f"{note.number}. {apply(note.text, by_place.get(note.id, []))}"), note.id)
+        out.add(WORD.findall(f"{note.number}. {apply(note.text, grouped.get(note.id, []))}"), note.id)
     out.add(WORD.findall(chapter.colophon), "colophon")
     return out
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import json
 
-from .apparatus import apply
+from .apparatus import apply, by_place
 from .chronology import display_date
 from .markup import page_url
-from .model import Edition, Intervention
+from .model import Edition
 from .notes import CALL
 
 INDEX_FILE = "assets/find-index.js"
@@ -49,9 +49,7 @@ def _record(kind: str, label: str, url: str, where: str, text: str, received: st
 
 def find_index(edition: Edition) -> str:
     """The index as a script that sets window.edFindIndex."""
-    by_place: dict[str, list[Intervention]] = {}
-    for item in edition.apparatus:
-        by_place.setdefault(item.place, []).append(item)
+    grouped = by_place(edition.apparatus)
     order = {e.id: i for i, e in enumerate(edition.glossary)}
     records = []
     notes_by_block: dict[str, list] = {}
@@ -60,7 +58,7 @@ def find_index(edition: Edition) -> str:
     for section in edition.chapter.sections:
         title = section.title
         for block in section.blocks:
-            text = apply(block.text, by_place.get(block.id, []))
+            text = apply(block.text, grouped.get(block.id, []))
             record = _record(
                 "p",
                 f"¶{block.number}",
@@ -73,7 +71,7 @@ def find_index(edition: Edition) -> str:
             records.append(record)
         for block in section.blocks:
             for note in notes_by_block.get(block.id, []):
-                text = apply(note.text, by_place.get(note.id, []))
+                text = apply(note.text, grouped.get(note.id, []))
                 record = _record(
                     "n",
                     f"n. {note.number}",

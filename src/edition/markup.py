@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 
+from .apparatus import by_place
 from .model import Block, Comment, Edition, Intervention, Mention, Note
 from .notes import CALL
 
@@ -34,9 +35,7 @@ class Marks:
 def marks_by_place(edition: Edition, static: bool = False) -> Callable[[Block | Note], Marks]:
     """What is marked in each block or note: the interventions and editors' notes are
     grouped by place once, not searched for again for every block."""
-    interventions: dict[str, list[Intervention]] = {}
-    for item in edition.apparatus:
-        interventions.setdefault(item.place, []).append(item)
+    interventions = by_place(edition.apparatus)
     comments: dict[str, list[Comment]] = {}
     for comment in edition.commentary:
         comments.setdefault(comment.place, []).append(comment)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from .apparatus import apply
+from .apparatus import apply, by_place
 from .cite import fill, permalink
 from .cite_files import file_names
 from .citeproc import Formatted, request_id
@@ -96,9 +96,7 @@ def paragraph_page(
 
 
 def paragraph_pages(edition: Edition, formatted: Formatted) -> dict[str, str]:
-    interventions: dict[str, list[Intervention]] = {}
-    for item in edition.apparatus:
-        interventions.setdefault(item.place, []).append(item)
+    interventions = by_place(edition.apparatus)
     notes: dict[str, list[Note]] = {}
     for note in edition.chapter.notes:
         notes.setdefault(note.paragraph, []).append(note)
