@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from edition.copycheck import entry_texts, longest_run, tokens
+from edition.check.copycheck import entry_texts, longest_run, tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 

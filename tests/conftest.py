@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from edition.build import build, load
 from edition.cli import main as cli
-from edition.export import export
 from edition.model import Edition
+from edition.pipeline.build import build, load
+from edition.pipeline.export import export
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

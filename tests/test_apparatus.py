@@ -3,11 +3,11 @@ import textwrap
 
 import pytest
 
-from edition.apparatus import apply
-from edition.build import load
 from edition.errors import EditionError
-from edition.markup import Marks, inline
 from edition.model import Intervention, Mention
+from edition.pipeline.build import load
+from edition.render.markup import Marks, inline
+from edition.resolve.apparatus import apply
 
 
 def item(ident, start, end, received, edited, kind="typo"):
@@ -127,7 +127,7 @@ def test_occurrence_picks_one_of_several(project):
 
 
 def test_data_files_carry_the_apparatus_and_commentary(project):
-    from edition.build import build
+    from edition.pipeline.build import build
 
     build(project)
     apparatus = json.loads((project / "site/data/apparatus.json").read_text("utf-8"))

@@ -1,10 +1,10 @@
 import pytest
 from conftest import ROOT, edit
 
-from edition.bibliography import read_bibliography
 from edition.errors import EditionError
-from edition.resolve import resolve
-from edition.sources import read
+from edition.read.bibliography import read_bibliography
+from edition.read.sources import read
+from edition.resolve.references import resolve
 
 
 def entry(edition, key):

@@ -8,7 +8,7 @@ import sys
 import pytest
 from conftest import edit, unlock_received
 
-from edition.build import check
+from edition.pipeline.build import check
 
 SECTIONS = [
     "the-new-course-controversy",

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from edition.chapter import raw_blocks, split_parts
 from edition.errors import EditionError
+from edition.read.chapter import raw_blocks, split_parts
 
 
 def test_raw_blocks_keep_first_line_numbers():

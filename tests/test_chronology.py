@@ -3,9 +3,9 @@ import re
 
 import pytest
 
-from edition.build import load
-from edition.chronology import display_date, parse_date, valid_date
 from edition.errors import EditionError
+from edition.pipeline.build import load
+from edition.read.dates import display_date, parse_date, valid_date
 
 EVENT = """\
 - id: first

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from edition.citations import Resolver, words
 from edition.errors import EditionError
 from edition.model import Citation, Note
+from edition.resolve.citations import Resolver, words
 
 
 def cites(edition, number):
@@ -83,8 +83,8 @@ def test_every_citation_knows_where_its_title_stands_and_no_title_links_a_person
     """Over all 43 notes: a citation that names its work has the span of that title in the
     note, whose words are a title or short form of the entry; Ibid. and an author alone
     have none; and no person's mention lies inside a title."""
-    from edition.bibliography import list_field, plain
-    from edition.citations import words
+    from edition.read.bibliography import list_field, plain
+    from edition.resolve.citations import words
 
     persons = {e.id for e in edition.glossary if e.type == "person"}
     entries = {e.key: e for e in edition.bibliography}

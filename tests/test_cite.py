@@ -6,11 +6,11 @@ from dataclasses import replace
 
 import pytest
 
-from edition.cite import PLACEHOLDER, cite_items, edition_citation, paragraph_citation, permalink
-from edition.cite_files import biblatex, bibtex, csl_json, ris
-from edition.citeproc import format_citations
+from edition.format.citeproc import format_citations
 from edition.model import Metadata
-from edition.page_meta import chapter_tags
+from edition.render.cite import PLACEHOLDER, cite_items, edition_citation, paragraph_citation, permalink
+from edition.render.cite_files import biblatex, bibtex, csl_json, ris
+from edition.render.page_meta import chapter_tags
 
 
 @pytest.fixture(scope="module")

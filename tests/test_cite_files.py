@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.citeproc import pandoc_path, style_path
+from edition.format.citeproc import pandoc_path, style_path
 
 ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES = ROOT / "build" / "tools" / "node_modules"

@@ -2,10 +2,10 @@
 
 import pytest
 
-from edition import citeproc
-from edition.build import format_edition
+from edition.format import citeproc
 from edition.model import Citation
-from edition.sources import Paths
+from edition.pipeline.build import format_edition
+from edition.read.sources import Paths
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,9 @@ import textwrap
 
 import pytest
 
-from edition.build import load
-from edition.commentary import letter
 from edition.errors import EditionError
+from edition.pipeline.build import load
+from edition.resolve.commentary import letter
 
 
 def test_letters_never_collide_with_numbers():

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from edition.copycheck import entry_texts, longest_run, tokens
+from edition.check.copycheck import entry_texts, longest_run, tokens
 from tests.conftest import ROOT
 
 

@@ -47,8 +47,8 @@ def test_the_reading_view_of_every_block_is_rebuilt_from_the_received_text_and_t
     the received file, in order; every intervention sits at its offsets between its words
     before and after; making them gives, word for word, the reading view the site's
     check holds the pages to; every editors' note is placed the same way."""
-    from edition.build import load
-    from edition.fidelity import WORD, reading_words
+    from edition.check.fidelity import WORD, reading_words
+    from edition.pipeline.build import load
 
     data = built / "site" / "data"
     load_json = lambda name: json.loads((data / name).read_text("utf-8"))  # noqa: E731

@@ -6,8 +6,8 @@ from html import unescape
 
 import pytest
 
-from edition.build import load
 from edition.errors import EditionError
+from edition.pipeline.build import load
 from tests.conftest import edit
 
 

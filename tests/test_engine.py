@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, edit
 
-from edition.build import CheckFailed, build, check
-from edition.engine import EngineFailed, chosen, messages
+from edition.engine.generators import EngineFailed, chosen, messages
+from edition.pipeline.build import CheckFailed, build, check
 
 
 @pytest.fixture

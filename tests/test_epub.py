@@ -15,8 +15,8 @@ import pytest
 from conftest import ROOT
 from lxml import etree
 
-from edition.epub import epub_lost_words, spine_documents
-from edition.fidelity import WORD
+from edition.check.exports import epub_lost_words, spine_documents
+from edition.check.fidelity import WORD
 
 NAME = "the-new-course-controversy"
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")

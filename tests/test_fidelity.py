@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from edition.fidelity import Words, compare, reader_words
+from edition.check.fidelity import Words, compare, reader_words
 
 
 def page(tmp_path: Path, body: str) -> Path:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 
-from edition.find_index import VARIANTS, find_index
 from edition.model import Edition
+from edition.render.find_index import VARIANTS, find_index
 
 
 def _payload(edition: Edition) -> dict:

@@ -4,12 +4,13 @@ import textwrap
 
 import pytest
 
-from edition.build import load
 from edition.errors import EditionError
-from edition.glossary import Matcher, mentions_by_entry, read_glossary
-from edition.glossary_page import gloss_data
-from edition.markup import Marks, inline
 from edition.model import GlossEntry, Mention
+from edition.pipeline.build import load
+from edition.read.glossary import read_glossary
+from edition.render.glossary_page import gloss_data
+from edition.render.markup import Marks, inline
+from edition.resolve.mentions import Matcher, mentions_by_entry
 
 
 def entry(ident, *aliases, **fields):

@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from edition.build import load
 from edition.errors import EditionError
-from edition.housestyle import problems
-from edition.prose import prose_html, prose_parts, prose_plain
+from edition.pipeline.build import load
+from edition.read.housestyle import problems
+from edition.render.prose import prose_html, prose_parts, prose_plain
 from tests.conftest import edit
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import copy_inputs
 
-from edition.build import build
+from edition.pipeline.build import build
 
 RECEIVED = "sources/000_8d2340140f951e67.txt"
 

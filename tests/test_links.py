@@ -1,4 +1,4 @@
-from edition.links import check_links
+from edition.check.links import check_links
 
 
 def write(path, html):

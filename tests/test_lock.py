@@ -7,8 +7,8 @@ import sys
 import pytest
 from conftest import edit, unlock_received
 
-from edition.build import load
 from edition.errors import EditionError
+from edition.pipeline.build import load
 
 
 def run(root, *args):

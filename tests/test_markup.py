@@ -1,6 +1,6 @@
-from edition.markup import block_html, inline, source_links
 from edition.model import Block, TableRow
-from edition.pages import md_text
+from edition.render.markup import block_html, inline, source_links
+from edition.render.pages import md_text
 
 
 def test_received_text_is_escaped():

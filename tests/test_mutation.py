@@ -10,8 +10,8 @@ from conftest import copy_inputs
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from edition.build import CheckFailed, build, load
 from edition.errors import EditionError
+from edition.pipeline.build import CheckFailed, build, load
 
 FILES = (
     "sources/edition.yaml",

@@ -2,7 +2,7 @@ import pytest
 from conftest import edit, unlock_received
 
 from edition.errors import EditionError
-from edition.sources import read
+from edition.read.sources import read
 
 
 def test_forty_three_notes_each_called_once(edition):

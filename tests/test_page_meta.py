@@ -7,7 +7,7 @@ import re
 import pytest
 from zotero_rules import saved_item
 
-from edition.cite import permalink
+from edition.render.cite import permalink
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from edition.apparatus import apply
-from edition.fidelity import WORD, Words, in_order, reading_words
+from edition.check.fidelity import WORD, Words, in_order, reading_words
+from edition.resolve.apparatus import apply
 
 NAME = "the-new-course-controversy"
 

@@ -12,9 +12,9 @@ from conftest import ROOT
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from edition.build import build
 from edition.cli import main as cli
 from edition.errors import EditionError
+from edition.pipeline.build import build
 
 ODD = [
     "<script>alert(1)</script>",

@@ -4,10 +4,10 @@ every romanized field, failing with the file and line."""
 import iuliia
 import pytest
 
-from edition.build import load
 from edition.errors import EditionError
-from edition.romanization import outside, romanize
-from edition.yamlfile import load_yaml
+from edition.pipeline.build import load
+from edition.read.romanization import outside, romanize
+from edition.read.yamlfile import load_yaml
 from tests.conftest import ROOT, edit
 
 TIE = "\u0361"

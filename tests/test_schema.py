@@ -8,7 +8,7 @@ import yaml
 from conftest import ROOT
 from jsonschema import Draft202012Validator
 
-from edition.schema import NAMES, schema_path
+from edition.read.schema import NAMES, schema_path
 
 SOURCES = {name: ROOT / "sources" / f"{name}.yaml" for name in NAMES}
 SOURCES["lock"] = ROOT / "sources" / "paragraphs.lock"

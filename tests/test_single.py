@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 from lxml import html as lxml_html
 
-from edition.fidelity import lost_words
+from edition.check.fidelity import lost_words
 
 NAME = "the-new-course-controversy"
 VNU = ROOT / "build" / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -5,7 +5,7 @@ import pytest
 from conftest import ROOT, edit, unlock_received
 
 from edition.errors import EditionError
-from edition.sources import read
+from edition.read.sources import read
 
 RECEIVED_SHA256 = "fcdccaee02f7dc57fc9cbdfe3207edf880e751c1435f0a5e00a04db3d0df3960"
 

@@ -2,7 +2,7 @@ import pytest
 from conftest import edit
 
 from edition.errors import EditionError
-from edition.sources import read
+from edition.read.sources import read
 
 HEADINGS = [
     "Unrest among industrial workers",

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from edition.build import check_site, load
-from edition.tei import TEI_FILE
+from edition.pipeline.build import check_site, load
+from edition.render.tei import TEI_FILE
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 SCH = "http://purl.oclc.org/dsdl/schematron"

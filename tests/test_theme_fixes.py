@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from edition.theme_fixes import (
+from edition.engine.theme_fixes import (
     checkboxes_without_autocomplete,
     fix_page,
     fix_site,

@@ -12,14 +12,14 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from .build import CheckFailed, build, check
-from .engine import ENGINES, EngineFailed
+from .engine.generators import ENGINES, EngineFailed
 from .errors import EditionError
-from .export import export
-from .lock import ACCEPT, assign, describe, initial, read_lock, write_lock
-from .received import digest, received_file, record_hash
-from .sources import Paths, read_chapter
-from .yamlfile import line_of, load_yaml
+from .pipeline.build import CheckFailed, build, check
+from .pipeline.export import export
+from .read.lock import ACCEPT, assign, describe, initial, read_lock, write_lock
+from .read.received import digest, received_file, record_hash
+from .read.sources import Paths, read_chapter
+from .read.yamlfile import line_of, load_yaml
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -69,9 +69,9 @@ def _lock(args: argparse.Namespace) -> int:
 
 def _release(args: argparse.Namespace) -> int:
     """Cut a release: snapshot the committed sources, record it, write the archive files."""
-    from .archive import CITATION_FILE, ZENODO_FILE, citation_cff, zenodo_json
-    from .build import load
-    from .releases import cut_release
+    from .pipeline.build import load
+    from .read.releases import cut_release
+    from .render.archive import CITATION_FILE, ZENODO_FILE, citation_cff, zenodo_json
 
     release = cut_release(args.root, args.version, args.statement)
     edition = load(args.root)
