@@ -9,7 +9,8 @@ from edition.model import GlossEntry, Mention
 from edition.pipeline.build import load
 from edition.read.glossary import read_glossary
 from edition.render.glossary_page import gloss_data
-from edition.render.markup import Marks, inline
+from edition.render.markup import inline
+from edition.render.spans import Marks
 from edition.resolve.mentions import Matcher, mentions_by_entry
 
 

@@ -21,9 +21,10 @@ from xml.etree import ElementTree as ET
 from ..format.citeproc import Formatted
 from ..model import Edition, Section
 from ..read.dates import display_date
-from .markup import attr, marks_by_place
+from .markup import attr
 from .pages import notes_in
 from .single import back_matter, comment_html, note_body, note_refs, section_blocks, title_page
+from .spans import marks_by_place
 
 STYLE = Path(__file__).with_name("epub.css")
 XHTML = (

@@ -19,7 +19,8 @@ from .apparatus_page import editors_notes, popover_data
 from .cite import cite_data
 from .editors import editors_by_key
 from .glossary_page import gloss_data
-from .markup import Marks, attr, block_html, inline, marks_by_place, md_text, page_url, source_links
+from .markup import attr, block_html, inline, md_text, page_url, source_links
+from .spans import Marks, marks_by_place
 
 
 def section_page(edition: Edition, index: int, formatted: Formatted) -> str:

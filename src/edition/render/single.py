@@ -20,8 +20,9 @@ from ..resolve.mentions import mentions_by_entry
 from .apparatus_page import TYPE_LABELS, evidence_links, readings
 from .chronology_page import event_html
 from .glossary_page import _sorted, entry_html, places
-from .markup import Marks, attr, block_html, inline, marks_by_place
+from .markup import attr, block_html, inline
 from .prose import prose_html
+from .spans import Marks, marks_by_place
 
 STYLE = Path(__file__).with_name("single.css")
 PAGE_LINK = re.compile(r'href="[a-z0-9-]+\.html#')

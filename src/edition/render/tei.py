@@ -20,8 +20,9 @@ from xml.etree import ElementTree as ET
 from ..model import BibEntry, Block, Comment, Edition, GlossEntry, Intervention, Note
 from ..resolve.citations import citation_spans, locator_span
 from .apparatus_page import TYPE_LABELS
-from .markup import Marks, Span, marks_by_place, span_tree, table_cells
+from .markup import table_cells
 from .prose import prose_parts, prose_plain
+from .spans import Marks, Span, marks_by_place, span_tree
 
 TEI_FILE = "the-new-course-controversy.tei.xml"
 NS = "http://www.tei-c.org/ns/1.0"
