@@ -20,17 +20,11 @@ from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Page, sync_playwright
 
+from edition.check.browser import launch
+
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 PAGE = "unrest-among-industrial-workers.html"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -68,7 +62,7 @@ def main() -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         for search in ("theme", "find"):
             page = browser.new_page()
             files = first_query(page, base, search, args.query)

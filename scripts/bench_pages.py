@@ -21,6 +21,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from edition.check.browser import CHROMIUM, chrome_flags
+
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "build/tools/node_modules/lighthouse/cli/index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -32,17 +34,6 @@ PAGES = {
     "apparatus": "apparatus.html",
     "chronology": "chronology.html",
 }
-CHROME_FLAGS = " ".join(
-    [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-    ]
-)
 
 
 class Gzip(http.server.SimpleHTTPRequestHandler):
@@ -99,10 +90,10 @@ def lighthouse(url: str, out: Path) -> dict:
             "--output=json",
             f"--output-path={out}",
             f"--only-categories={','.join(CATEGORIES)}",
-            f"--chrome-flags={CHROME_FLAGS}",
+            f"--chrome-flags={chrome_flags()}",
         ],
         check=True,
-        env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)},
         capture_output=True,
     )
     report = json.loads(out.read_text("utf-8"))

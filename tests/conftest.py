@@ -75,7 +75,8 @@ def browser() -> Iterator[Browser]:
     """One Chromium for every browser test module: Playwright's sync API runs one
     instance per process."""
     from playwright.sync_api import sync_playwright
-    from test_browser import CHROMIUM, CHROMIUM_ARGS
+
+    from edition.check.browser import CHROMIUM, launch
 
     if not CHROMIUM.exists():
         pytest.fail(
@@ -85,7 +86,7 @@ def browser() -> Iterator[Browser]:
         )
     playwright = sync_playwright().start()
     try:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             yield browser
         finally:

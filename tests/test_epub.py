@@ -15,6 +15,7 @@ import pytest
 from conftest import ROOT
 from lxml import etree
 
+from edition.check.browser import CHROMIUM
 from edition.check.exports import epub_lost_words, spine_documents
 from edition.check.fidelity import WORD
 
@@ -61,7 +62,7 @@ def test_epubcheck_finds_no_error_or_warning(book):
 def test_ace_finds_no_violation(book, tmp_path):
     if not ACE.exists():
         pytest.fail(f"DAISY Ace is needed at {ACE} (.ci/run installs @daisy/ace-cli with npm)")
-    env = os.environ | {"PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_EXECUTABLE_PATH": "/usr/bin/chromium"}
+    env = os.environ | {"PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_EXECUTABLE_PATH": str(CHROMIUM)}
     subprocess.run([str(ACE), "-s", "-o", str(tmp_path / "ace"), str(book)], env=env, check=True)
     report = json.loads((tmp_path / "ace" / "report.json").read_text("utf-8"))
     found = [

@@ -76,3 +76,23 @@ def test_the_import_reader_sees_relative_and_package_imports():
 def test_no_module_is_longer_than_it_should_be(name):
     lines = len(modules()[name].read_text("utf-8").splitlines())
     assert lines <= LONGEST, f"{name} has {lines} lines (at most {LONGEST})"
+
+
+def test_chromium_is_started_in_one_place():
+    """The browser tests and the benchmarks start Chromium through check/browser.py: no
+    other file spells out its path or its flags."""
+    root = PACKAGE.parents[1]
+    files = [
+        *root.joinpath("tests").rglob("*.py"),
+        *root.joinpath("scripts").rglob("*.py"),
+        *modules().values(),
+    ]
+    here = Path(__file__).resolve()
+    spelled = [
+        f.relative_to(root).as_posix()
+        for f in files
+        if f != modules()["check.browser"]
+        and f.resolve() != here
+        and ("--no-sandbox" in f.read_text("utf-8") or '"/usr/bin/chromium"' in f.read_text("utf-8"))
+    ]
+    assert not spelled, f"Chromium started outside check/browser.py: {spelled}"
