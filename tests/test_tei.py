@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from edition.pipeline.build import check_site, load
-from edition.render.tei import TEI_FILE
+from edition.render.tei.document import TEI_FILE
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 SCH = "http://purl.oclc.org/dsdl/schematron"

@@ -19,7 +19,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..model import Edition
-from ..render.tei import EDITORS, NS, XML_ID
+from ..render.tei.xml import EDITORS, NS, XML_ID
 from ..resolve.apparatus import apply, by_place
 
 WORD = re.compile(r"\w+")

@@ -40,7 +40,7 @@ from ..render.identity import fill_markers
 from ..render.markup import page_url
 from ..render.page_meta import with_metadata
 from ..render.paragraph_pages import forward_targets, paragraph_pages
-from ..render.tei import TEI_FILE, tei_xml
+from ..render.tei.document import TEI_FILE, tei_xml
 from ..resolve.apparatus import link_apparatus
 from ..resolve.changes import changes
 from ..resolve.chronology import link_chronology

@@ -21,7 +21,7 @@ from ..read.sources import Paths
 from ..render.epub import write_epub
 from ..render.pdf import write_pdf
 from ..render.single import single_html
-from ..render.tei import TEI_FILE
+from ..render.tei.document import TEI_FILE
 from .build import Built, CheckFailed, _replace, build, format_edition, load, prepare, release_project
 
 NAME = "the-new-course-controversy"
