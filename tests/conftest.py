@@ -11,8 +11,9 @@ import pytest
 
 from edition.cli import main as cli
 from edition.model import Edition
-from edition.pipeline.build import build, load
+from edition.pipeline.build import build
 from edition.pipeline.export import export
+from edition.pipeline.load import load
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

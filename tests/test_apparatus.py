@@ -5,7 +5,7 @@ import pytest
 
 from edition.errors import EditionError
 from edition.model import Intervention, Mention
-from edition.pipeline.build import load
+from edition.pipeline.load import load
 from edition.render.markup import inline
 from edition.render.spans import Marks
 from edition.resolve.apparatus import apply

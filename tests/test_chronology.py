@@ -4,7 +4,7 @@ import re
 import pytest
 
 from edition.errors import EditionError
-from edition.pipeline.build import load
+from edition.pipeline.load import load
 from edition.read.dates import display_date, parse_date, valid_date
 
 EVENT = """\

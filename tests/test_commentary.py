@@ -3,7 +3,7 @@ import textwrap
 import pytest
 
 from edition.errors import EditionError
-from edition.pipeline.build import load
+from edition.pipeline.load import load
 from edition.resolve.commentary import letter
 
 

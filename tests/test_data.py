@@ -48,7 +48,7 @@ def test_the_reading_view_of_every_block_is_rebuilt_from_the_received_text_and_t
     before and after; making them gives, word for word, the reading view the site's
     check holds the pages to; every editors' note is placed the same way."""
     from edition.check.fidelity import WORD, reading_words
-    from edition.pipeline.build import load
+    from edition.pipeline.load import load
 
     data = built / "site" / "data"
     load_json = lambda name: json.loads((data / name).read_text("utf-8"))  # noqa: E731

@@ -7,7 +7,7 @@ from html import unescape
 import pytest
 
 from edition.errors import EditionError
-from edition.pipeline.build import load
+from edition.pipeline.load import load
 from tests.conftest import edit
 
 

@@ -11,7 +11,8 @@ import pytest
 from conftest import ROOT, edit
 
 from edition.engine.generators import EngineFailed, chosen, messages
-from edition.pipeline.build import CheckFailed, build, check
+from edition.errors import CheckFailed
+from edition.pipeline.build import build, check
 
 
 @pytest.fixture

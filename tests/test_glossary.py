@@ -6,7 +6,7 @@ import pytest
 
 from edition.errors import EditionError
 from edition.model import GlossEntry, Mention
-from edition.pipeline.build import load
+from edition.pipeline.load import load
 from edition.read.glossary import read_glossary
 from edition.render.glossary_page import gloss_data
 from edition.render.markup import inline

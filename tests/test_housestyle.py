@@ -6,7 +6,7 @@ import re
 import pytest
 
 from edition.errors import EditionError
-from edition.pipeline.build import load
+from edition.pipeline.load import load
 from edition.read.housestyle import problems
 from edition.render.prose import prose_html, prose_parts, prose_plain
 from tests.conftest import edit

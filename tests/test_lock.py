@@ -8,7 +8,7 @@ import pytest
 from conftest import edit, unlock_received
 
 from edition.errors import EditionError
-from edition.pipeline.build import load
+from edition.pipeline.load import load
 
 
 def run(root, *args):

@@ -10,8 +10,9 @@ from conftest import copy_inputs
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from edition.errors import EditionError
-from edition.pipeline.build import CheckFailed, build, load
+from edition.errors import CheckFailed, EditionError
+from edition.pipeline.build import build
+from edition.pipeline.load import load
 
 FILES = (
     "sources/edition.yaml",

@@ -5,7 +5,7 @@ import iuliia
 import pytest
 
 from edition.errors import EditionError
-from edition.pipeline.build import load
+from edition.pipeline.load import load
 from edition.read.romanization import outside, romanize
 from edition.read.yamlfile import load_yaml
 from tests.conftest import ROOT, edit

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from edition.pipeline.build import check_site, load
+from edition.check.site import check_site
+from edition.pipeline.load import load
 from edition.render.tei.document import TEI_FILE
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}

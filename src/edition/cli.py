@@ -13,8 +13,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .engine.generators import ENGINES, EngineFailed
-from .errors import EditionError
-from .pipeline.build import CheckFailed, build, check
+from .errors import CheckFailed, EditionError
+from .pipeline.build import build, check
 from .pipeline.export import export
 from .read.lock import ACCEPT, assign, describe, initial, read_lock, write_lock
 from .read.received import digest, received_file, record_hash
@@ -69,7 +69,7 @@ def _lock(args: argparse.Namespace) -> int:
 
 def _release(args: argparse.Namespace) -> int:
     """Cut a release: snapshot the committed sources, record it, write the archive files."""
-    from .pipeline.build import load
+    from .pipeline.load import load
     from .read.releases import cut_release
     from .render.archive import CITATION_FILE, ZENODO_FILE, citation_cff, zenodo_json
 

@@ -1,4 +1,4 @@
-"""The one exception the pipeline raises for bad input."""
+"""The exceptions of the pipeline: bad input, located; and checks that failed on what was built."""
 
 from __future__ import annotations
 
@@ -21,3 +21,12 @@ class EditionError(Exception):
         elif self.where:
             location += f" [{self.where}]"
         return f"{location}: {self.message}"
+
+
+class CheckFailed(Exception):
+    """What was built fails its checks: every problem found, one a line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        heading = [] if len(problems) == 1 else [f"{len(problems)} checks failed:"]
+        super().__init__("\n".join(heading + problems))

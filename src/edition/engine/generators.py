@@ -14,6 +14,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from ..errors import CheckFailed, EditionError
+from ..logs import captured
+from ..read.yamlfile import config_line
+
 ENGINES = ("mkdocs", "zensical")
 
 
@@ -85,3 +89,25 @@ def messages(output: str) -> list[str]:
     raised = [m["text"] for m in map(_RAISED.match, lines) if m]
     stopped = [r for r in raised if "--strict flag" not in r]
     return found + stopped or [line for line in lines if line][-1:] or ["no output"]
+
+
+def run_mkdocs(config_file: Path, site_dir: Path, source: Path | None = None) -> None:
+    """MkDocs in strict mode; its warnings become the problems reported. An error in
+    the configuration names `source`, the project's mkdocs.yml that it inherits."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    with captured("mkdocs") as warnings:
+        try:
+            config = load_config(str(config_file), strict=True, site_dir=str(site_dir))
+        except (Abort, ConfigurationError) as exc:
+            problems = [" ".join(str(w).split()) for w in warnings] or [" ".join(str(exc).split())]
+            source = source or config_file
+            key = re.match(r"Config value '(\w+)'", problems[0])
+            line = config_line(source, key.group(1)) if key else None
+            raise EditionError(source, line, "; ".join(problems)) from exc
+        try:
+            mkdocs_build(config)
+        except (Abort, ConfigurationError) as exc:
+            raise CheckFailed([f"mkdocs build --strict: {w}" for w in warnings] or [str(exc)]) from exc

@@ -16,13 +16,16 @@ from pathlib import Path
 
 from ..check.exports import epub_lost_words
 from ..check.fidelity import lost_words
+from ..errors import CheckFailed
 from ..model import Edition
 from ..read.sources import Paths
 from ..render.epub import write_epub
 from ..render.pdf import write_pdf
 from ..render.single import single_html
 from ..render.tei.document import TEI_FILE
-from .build import Built, CheckFailed, _replace, build, format_edition, load, prepare, release_project
+from .build import Built, _replace, build, format_edition
+from .load import load
+from .releases import prepare, release_project
 
 NAME = "the-new-course-controversy"
 ZIP_EPOCH = 315532800  # 1980-01-01, the first date a zip can hold

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import json
 from html import escape
 from pathlib import Path
 
 from ..format.citeproc import Formatted
 from ..model import Edition
+from ..read import schema
+from ..read.sources import Paths
+from ..read.yamlfile import decode
+from . import data
 from .apparatus_page import apparatus_page
 from .changes_page import changes_page
 from .changes_page import page_name as changes_name
 from .chronology_page import chronology_page
+from .cite_files import cite_files
+from .find_index import INDEX_FILE, find_index
 from .glossary_page import glossary_page, persons_page
+from .identity import fill_markers
 from .markup import attr, page_name
+from .page_meta import with_metadata
 from .pages import bibliography_page, section_page
+from .paragraph_pages import paragraph_pages
+from .tei.document import TEI_FILE, tei_xml
 
 
 def nav(edition: Edition) -> list:
@@ -88,3 +99,60 @@ def downloads_page(downloads: dict[str, int]) -> str:
         '<p class="lede">The edition to take away, for reading with no network. The TEI document '
         'and the data files are on <a href="data.html">Data and reuse</a>.</p>\n\n' + body + "\n"
     )
+
+
+def docs_files(
+    edition: Edition, formatted: Formatted, paths: Paths, downloads: dict[str, bytes] | None = None
+) -> dict[str, bytes]:
+    """The MkDocs input, by path: the hand-written pages, the generated pages, the
+    paragraphs' permanent addresses, the data, and any downloads."""
+    downloads = downloads or {}
+    files = {
+        p.relative_to(paths.docs).as_posix(): p.read_bytes() for p in paths.docs.rglob("*") if p.is_file()
+    }
+    for name, content in files.items():
+        if name.endswith(".md"):
+            decode(content, paths.docs / name)  # MkDocs reads the pages as UTF-8
+            files[name] = fill_markers(edition, formatted, content.decode("utf-8")).encode("utf-8")
+    sizes = {name: len(content) for name, content in downloads.items()}
+    generated = {**pages(edition, formatted, sizes), **paragraph_pages(edition, formatted)}
+    generated.update(cite_files(edition))
+    generated.update(
+        {f"data/{name}": json_lines(records) for name, records in data.data_files(edition).items()}
+    )
+    generated[f"data/{TEI_FILE}"] = tei_xml(edition)
+    generated[INDEX_FILE] = find_index(edition)
+    if edition.metadata.get("changes"):
+        generated["data/changes.json"] = json_lines(edition.metadata["changes"])
+    files.update({name: text.encode("utf-8") for name, text in generated.items()})
+    for name, content in files.items():
+        if name.endswith(".md"):
+            files[name] = with_metadata(edition, name, content.decode("utf-8")).encode("utf-8")
+    files.update(schema.published())
+    files.update({f"downloads/{name}": content for name, content in downloads.items()})
+    return files
+
+
+def json_lines(records: list[dict]) -> str:
+    """A JSON array with one record per line: readable, diffable, and written by the
+    fast encoder (an indented dump goes through the slow one)."""
+    return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n"
+
+
+def sync_tree(files: dict[str, bytes], root: Path) -> None:
+    """Make the folder hold exactly these files, writing only those that changed.
+
+    The generated docs are intermediate output: keeping unchanged files saves
+    creating a few hundred files on every build."""
+    for path in sorted(root.rglob("*"), reverse=True) if root.exists() else ():
+        name = path.relative_to(root).as_posix()
+        if path.is_file() and name not in files:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    for name, content in files.items():
+        target = root / name
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)

@@ -1,0 +1,28 @@
+"""Read and resolve: one edition as data, from a project folder, every input validated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Edition
+from ..read.housestyle import check_house_style
+from ..read.romanization import check_romanization, check_romanization_of
+from ..read.sources import Paths, read
+from ..render.editors import link_editors
+from ..resolve.apparatus import link_apparatus
+from ..resolve.chronology import link_chronology
+from ..resolve.commentary import link_commentary
+from ..resolve.mentions import link_mentions
+from ..resolve.references import resolve
+
+
+def load(root: Path) -> Edition:
+    """Read and resolve: the edition as data, every input validated."""
+    paths = Paths(root)
+    edition = link_mentions(resolve(read(root), paths.bibliography), paths.glossary)
+    edition = link_editors(edition, paths.editors_bibliography)
+    edition = link_commentary(link_apparatus(edition, paths.apparatus), paths.commentary)
+    check_romanization(edition, paths.glossary, paths.apparatus, paths.bibliography)
+    check_romanization_of(edition.editors_bibliography, paths.editors_bibliography)
+    check_house_style(paths.sources)
+    return link_chronology(edition, paths.chronology)
