@@ -69,3 +69,65 @@ def test_an_unknown_key_in_evidence_fails(project):
     edit(project / "sources" / "commentary.yaml", "    - treccani-duranty\n", "    - treccani-durant\n")
     with pytest.raises(EditionError, match=r"commentary.yaml:\d+: comment 'american-journalist': evidence"):
         load(project)
+
+
+def test_no_page_shows_evidence_by_a_bare_host(built, edition):
+    """Every evidence link on the registers, the apparatus and the bibliography goes to an
+    entry of the bibliography, named by its title and site (or its site, until its title
+    has been read), and a weak source says so."""
+    hosts = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?$|^\d+(?:\.\d+){3}(?::\d+)?$")
+    for name in ("glossary.html", "chronology.html", "apparatus.html", "bibliography.html"):
+        page = (built / "site" / name).read_text("utf-8")
+        assert 'rel="nofollow"' not in page, name
+        for href, label in re.findall(r'<a href="(https?://[^"]+)"[^>]*>(.*?)</a>', page):
+            assert not hosts.match(text(label)), (name, href, label)
+    glossary = (built / "site" / "glossary.html").read_text("utf-8")
+    weak = next(e for e in edition.editors_bibliography if "weak" in e.fields.get("keywords", ""))
+    assert re.search(rf'href="bibliography.html#ref-{weak.key}">[^<]*\(a weak source\)</a>', glossary + (
+        built / "site" / "chronology.html").read_text("utf-8") + (built / "site" / "apparatus.html").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "message"),
+    [
+        (
+            "sources/glossary.yaml",
+            "    - wp-grigory-zinoviev\n",
+            "    - https://en.wikipedia.org/wiki/Grigory_Zinoviev\n",
+            r"glossary.yaml:\d+: .*'https://en.wikipedia.org/wiki/Grigory_Zinoviev' is not the key of a "
+            r"bibliography.bib or editors.bib entry \(a web page is cited by the key of its editors.bib "
+            r"@online entry, which gives its title and site, never by its bare address\)",
+        ),
+        (
+            "sources/commentary.yaml",
+            "    - treccani-duranty\n",
+            "    - http://156.54.191.165/enciclopedia/walter-duranty\n",
+            r"commentary.yaml:\d+: .*'http://156.54.191.165/enciclopedia/walter-duranty' is not a block or note id",
+        ),
+        (
+            "bibliography.bib",
+            "  verified  = {mia-dobb}",
+            "  verified  = {https://www.marxists.org/archive/deutscher/1948/dobb.htm}",
+            r"bibliography.bib:\d+: entry dobb-soviet-economic: verified "
+            r"'https://www.marxists.org/archive/deutscher/1948/dobb.htm' is a bare address; cite the key of an "
+            r"editors.bib @online entry that gives the page's title and site",
+        ),
+        (
+            "editors.bib",
+            "  title     = {Duranty, Walter},\n",
+            "",
+            r"editors.bib:\d+: entry treccani-duranty: a web page needs its 'title' as the page gives it",
+        ),
+        (
+            "editors.bib",
+            "  organization = {Enciclopedia Italiana},\n",
+            "",
+            r"editors.bib:\d+: entry treccani-duranty: a web page needs its 'organization'",
+        ),
+    ],
+)
+def test_evidence_without_title_and_site_fails_in_one_line(project, path, old, new, message):
+    edit(project / path, old, new)
+    with pytest.raises(EditionError, match=message) as caught:
+        load(project)
+    assert "\n" not in str(caught.value)

@@ -24,7 +24,7 @@ from .cite import cite_items
 from .cite_files import cite_files
 from .citeproc import Formatted, format_citations, request_id
 from .commentary import link_commentary
-from .editors import link_editors
+from .editors import check_sources, link_editors
 from .engine import EngineFailed, chosen, run_zensical
 from .errors import EditionError
 from .fidelity import Words, compare, reader_views, reading_words, received_words, tei_views
@@ -65,6 +65,7 @@ def load(root: Path) -> Edition:
     paths = Paths(root)
     edition = link_mentions(resolve(read(root), paths.bibliography), paths.glossary)
     edition = link_editors(edition, paths.editors_bibliography)
+    check_sources(edition, paths.bibliography, paths.editors_bibliography, paths.glossary, paths.edition_yaml)
     edition = link_commentary(link_apparatus(edition, paths.apparatus), paths.commentary)
     check_romanization(edition, paths.glossary, paths.apparatus, paths.bibliography)
     check_romanization_of(edition.editors_bibliography, paths.editors_bibliography)

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from .apparatus import ID, texts_by_place
+from .editors import check_references
 from .errors import EditionError
 from .model import Edition, Event
 from .yamlfile import line_of, load_yaml
@@ -109,9 +110,6 @@ def read_chronology(path: Path) -> tuple[Event, ...]:
             raise EditionError(
                 path, line, f"event {ident!r}: needs the paragraphs that speak of it and a reference"
             )
-        for url in lists["references"]:
-            if not url.startswith(("http://", "https://")):
-                raise EditionError(path, line_of(url) or line, f"event {ident!r}: {url!r} is no address")
         events.append(
             Event(
                 id=ident,
@@ -168,6 +166,7 @@ def link_chronology(edition: Edition, path: Path) -> Edition:
     places = set(texts_by_place(edition))
     entries = {g.id for g in edition.glossary}
     for event in events:
+        check_references(edition, path, f"event {event.id!r}", event.line, event.references)
         for place in event.places:
             if place not in places:
                 raise EditionError(path, line_of(place), f"event {event.id!r}: no block or note {place!r}")

@@ -18,6 +18,8 @@ import re
 from xml.etree import ElementTree as ET
 
 from .apparatus_page import TYPE_LABELS
+from .bibliography import list_field
+from .bibliography import plain as field_text
 from .citations import citation_spans, locator_span
 from .markup import Marks, Span, marks_by_place, span_tree, table_cells
 from .model import BibEntry, Block, Comment, Edition, GlossEntry, Intervention, Note
@@ -269,8 +271,8 @@ def _described(element: ET.Element, entry: GlossEntry) -> None:
         sub(element, "note", type="related").append(
             ET.Element(_q("ptr"), target=" ".join(f"#{r}" for r in entry.related))
         )
-    for url in entry.references:
-        sub(element, "ptr", type="reference", target=url)
+    for key in entry.references:
+        sub(element, "ptr", type="reference", target=f"#bib-{key}")
 
 
 def _names(element: ET.Element, tag: str, entry: GlossEntry) -> None:
@@ -359,9 +361,10 @@ def bibl(parent: ET.Element, entry: BibEntry) -> None:
         sub(element, "idno", csl["ISBN"], type="ISBN")
     if "language" in csl:
         sub(element, "textLang", mainLang=csl["language"])
-    checked = [u.strip() for u in entry.fields.get("verified", "").split(";") if u.strip()]
-    for url in checked:
-        sub(element, "ptr", type="reference", target=url)
+    url = entry.fields.get("url", "")
+    for item in list_field(entry, "verified"):
+        own = item == field_text(url)
+        sub(element, "ptr", type="reference", target=url if own else f"#bib-{item}")
 
 
 def header(parent: ET.Element, edition: Edition) -> None:
@@ -399,9 +402,9 @@ def header(parent: ET.Element, edition: Edition) -> None:
     sub(source, "note", meta["transcription"], type="transcription")
     sub(source, "idno", received.name, type="file")
     sub(source, "idno", hashlib.sha256(received.read_bytes()).hexdigest(), type="SHA-256")
-    urls = [url for group in (meta.get("references") or {}).values() for url in group]
-    for url in dict.fromkeys(urls):
-        sub(source, "ptr", type="reference", target=url)
+    keys = [key for group in (meta.get("references") or {}).values() for key in group]
+    for key in dict.fromkeys(keys):
+        sub(source, "ptr", type="reference", target=f"#bib-{key}")
     encoding = sub(tei_header, "encodingDesc")
     sub(sub(encoding, "projectDesc"), "p", PROJECT)
     decl = sub(encoding, "editorialDecl")
