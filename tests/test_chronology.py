@@ -75,9 +75,8 @@ def test_the_chronology_is_in_order_and_tied_to_the_text(edition):
         (("[wp-leo-trotsky]", "[]"), r"chronology.yaml:7: event 'first': 'references' is empty"),
         (
             ("wp-leo-trotsky", "https://en.wikipedia.org/wiki/Leon_Trotsky"),
-            r"chronology.yaml:7: event 'first': item 1 of 'references' 'https://en.wikipedia.org/wiki/Leon_Trotsky' "
-            r"is not the key of a bibliography.bib or editors.bib entry \(a web page is cited by the key of its "
-            r"editors.bib @online entry, which gives its title and site, never by its bare address\)",
+            r"chronology.yaml:1: event 'first': 'https://en.wikipedia.org/wiki/Leon_Trotsky' is a bare "
+            r"address; cite the key of an editors.bib @online entry that gives the page's title and site",
         ),
         (
             ("wp-leo-trotsky", "wp-no-such-page"),

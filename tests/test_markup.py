@@ -1,4 +1,4 @@
-from edition.markup import block_html, inline
+from edition.markup import block_html, inline, source_links
 from edition.model import Block, TableRow
 from edition.pages import md_text
 
@@ -40,3 +40,9 @@ def test_table_shows_its_gaps_as_editorial():
     assert '<th scope="row">Jan</th><td class="lacuna"><span data-ed=""' in html
     assert '<caption data-ed="">Caption</caption>' in html
     assert 'href="#note-5"' in html
+
+
+def test_reference_links_are_named_by_their_hosts_as_readers_write_them():
+    html = source_links(["https://xn--h1ajim.xn--p1ai/wiki/a?b=1&c", "http://example.org:8080/x"])
+    assert ">руни.рф</a>" in html and 'href="https://xn--h1ajim.xn--p1ai/wiki/a?b=1&amp;c"' in html
+    assert ">example.org:8080</a>" in html

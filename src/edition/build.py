@@ -60,17 +60,20 @@ class CheckFailed(Exception):
         super().__init__("\n".join(heading + problems))
 
 
-def load(root: Path) -> Edition:
-    """Read and resolve: the edition as data, every input validated."""
+def load(root: Path, released: bool = False) -> Edition:
+    """Read and resolve: the edition as data, every input validated (a `released`
+    snapshot as it was released: its evidence may be addresses)."""
     paths = Paths(root)
     edition = link_mentions(resolve(read(root), paths.bibliography), paths.glossary)
     edition = link_editors(edition, paths.editors_bibliography)
-    check_sources(edition, paths.bibliography, paths.editors_bibliography, paths.glossary, paths.edition_yaml)
     edition = link_commentary(link_apparatus(edition, paths.apparatus), paths.commentary)
     check_romanization(edition, paths.glossary, paths.apparatus, paths.bibliography)
     check_romanization_of(edition.editors_bibliography, paths.editors_bibliography)
     check_house_style(paths.sources)
-    return link_chronology(edition, paths.chronology)
+    edition = link_chronology(edition, paths.chronology)
+    if not released:
+        check_sources(edition, paths)
+    return edition
 
 
 def with_releases(
@@ -105,7 +108,7 @@ def release_history(root: Path, edition: Edition) -> tuple[tuple[Release, ...], 
     may not claim a released version and say something else."""
     history = read_releases(root)
     check_current(root, str(edition.metadata["version"]), history)
-    return history, {r.version: load(snapshot_dir(root, r.version)) for r in history}
+    return history, {r.version: load(snapshot_dir(root, r.version), released=True) for r in history}
 
 
 def release_changes(history: tuple[Release, ...], editions: dict[str, Edition]) -> list[dict]:

@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 
 from .apparatus import ID, texts_by_place
-from .editors import check_references
 from .errors import EditionError
 from .model import Edition, Event
 from .yamlfile import line_of, load_yaml
@@ -166,7 +165,6 @@ def link_chronology(edition: Edition, path: Path) -> Edition:
     places = set(texts_by_place(edition))
     entries = {g.id for g in edition.glossary}
     for event in events:
-        check_references(edition, path, f"event {event.id!r}", event.line, event.references)
         for place in event.places:
             if place not in places:
                 raise EditionError(path, line_of(place), f"event {event.id!r}: no block or note {place!r}")

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from .bibliography import list_field, plain, read_bibliography
 from .errors import EditionError
-from .markup import attr
+from .markup import attr, source_links
 from .model import BibEntry, Edition
+from .sources import Paths
 
 KEYWORD = "editorial"
 WEAK = "weak"
@@ -67,26 +68,42 @@ def check_verified(entries: tuple[BibEntry, ...], path: Path, editors: dict[str,
             )
 
 
-def check_references(edition: Edition, path: Path, what: str, line: int | None, items: tuple[str, ...]) -> None:
+def check_references(
+    edition: Edition, path: Path, what: str, line: int | None, items: tuple[str, ...]
+) -> None:
     """References from the YAML are keys of either .bib file, never bare addresses."""
     keys = {e.key for e in (*edition.bibliography, *edition.editors_bibliography)}
     for item in items:
-        if item in keys:
-            continue
-        problem = "is a bare address; cite the key of an editors.bib @online entry that gives the page's " \
-            "title and site" if item.startswith(ADDRESS) else "is no key of bibliography.bib or editors.bib"
-        raise EditionError(path, line, f"{what}: reference {item!r} {problem}")
+        if item.startswith(ADDRESS):
+            raise EditionError(
+                path, line, f"{what}: {item!r} is a bare address; cite the key of an editors.bib "
+                "@online entry that gives the page's title and site"
+            )
+        if item not in keys:
+            message = f"{what}: reference {item!r} is no key of bibliography.bib or editors.bib"
+            raise EditionError(path, line, message)
 
 
-def check_sources(edition: Edition, cliff: Path, editors: Path, glossary: Path, metadata: Path) -> None:
-    """Web evidence everywhere outside the apparatus and chronology (which check their own)."""
+def check_sources(edition: Edition, paths: Paths) -> None:
+    """A working version cites every piece of evidence by key (a released snapshot keeps
+    the addresses it was released with): the YAML's references and evidence, and the
+    `verified` fields of both .bib files."""
     by_key = editors_by_key(edition)
-    check_verified(edition.bibliography, cliff, by_key)
-    check_verified(edition.editors_bibliography, editors, by_key)
+    check_verified(edition.bibliography, paths.bibliography, by_key)
+    check_verified(edition.editors_bibliography, paths.editors_bibliography, by_key)
     for entry in edition.glossary:
-        check_references(edition, glossary, f"entry {entry.id!r}", entry.line, entry.references)
+        check_references(edition, paths.glossary, f"entry {entry.id!r}", entry.line, entry.references)
+    for event in edition.chronology:
+        check_references(edition, paths.chronology, f"event {event.id!r}", event.line, event.references)
+    places = {*(b.id for b in edition.chapter.blocks), *(n.id for n in edition.chapter.notes)}
+    for items, path, what in (
+        *((i.evidence, paths.apparatus, (f"intervention {i.id!r}", i.line)) for i in edition.apparatus),
+        *((c.evidence, paths.commentary, (f"comment {c.id!r}", c.line)) for c in edition.commentary),
+    ):
+        keys = tuple(item for item in items if item not in places)
+        check_references(edition, path, what[0], what[1], keys)
     for kind, items in (edition.metadata.get("references") or {}).items():
-        check_references(edition, metadata, f"references: {kind}", None, tuple(items))
+        check_references(edition, paths.edition_yaml, f"references: {kind}", None, tuple(items))
 
 
 def link_editors(edition: Edition, path: Path) -> Edition:
@@ -104,23 +121,27 @@ def label(entry: BibEntry) -> str:
     source says so."""
     title = plain(entry.fields.get("title", ""))
     site = plain(entry.fields.get("organization") or entry.fields.get("journaltitle") or "")
-    if not title:
-        name = f"a page of {site}"
-    else:
-        name = f"{title}, {site}" if site else title
+    name = (f"{title}, {site}" if site else title) if title else f"a page of {site}"
     return f"{name} (a weak source)" if WEAK in keywords(entry) else name
 
 
 def reference_links(edition: Edition, items: tuple[str, ...] | list[str]) -> list[str]:
-    """Links for references that are editors' works (by key): to the work's entry in the
-    bibliography, named by its title and site. Cliff's works are linked by their title."""
-    by_key = editors_by_key(edition)
-    cliff = {e.key: e for e in edition.bibliography}
+    """Links for references that are editors' works (by key, or, in a released snapshot,
+    by the address of a web page the bibliography holds): to the work's entry in the
+    bibliography, named by its title and site; Cliff's works by their title. A released
+    snapshot's other addresses keep the host-named link they were released with."""
+    by_key, cliff = editors_by_key(edition), {e.key: e for e in edition.bibliography}
+    by_address = {e.fields["url"]: e for e in edition.editors_bibliography if e.fields.get("url")}
     links = []
     for item in items:
-        entry = by_key.get(item) or cliff.get(item)
-        name = label(entry) if item in by_key else plain(entry.fields.get("title", item)) if entry else item
-        links.append(f'<a href="bibliography.html#ref-{attr(item)}">{escape(name)}</a>')
+        entry = by_key.get(item) or by_address.get(item)
+        if entry is not None:
+            links.append(f'<a href="bibliography.html#ref-{attr(entry.key)}">{escape(label(entry))}</a>')
+        elif item in cliff:
+            title = plain(cliff[item].fields.get("title", item))
+            links.append(f'<a href="bibliography.html#ref-{attr(item)}">{escape(title)}</a>')
+        else:
+            links.append(source_links([item]))
     return links
 
 

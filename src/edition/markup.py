@@ -315,3 +315,16 @@ def page_name(slug: str) -> str:
 def page_url(slug: str) -> str:
     return f"{slug}.html"
 
+
+def host(url: str) -> str:
+    """The host of an address, as readers write it (an internationalised name decoded)."""
+    name = url.split("//", 1)[-1].split("/", 1)[0]
+    try:
+        return name.encode("ascii").decode("idna")
+    except UnicodeError:
+        return name
+
+
+def source_links(urls: list[str]) -> str:
+    """Links to the reference pages an entry was checked against, named by their hosts."""
+    return " · ".join(f'<a href="{attr(url)}" rel="nofollow">{escape(host(url))}</a>' for url in urls)

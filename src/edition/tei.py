@@ -271,8 +271,8 @@ def _described(element: ET.Element, entry: GlossEntry) -> None:
         sub(element, "note", type="related").append(
             ET.Element(_q("ptr"), target=" ".join(f"#{r}" for r in entry.related))
         )
-    for key in entry.references:
-        sub(element, "ptr", type="reference", target=f"#bib-{key}")
+    for item in entry.references:
+        sub(element, "ptr", type="reference", target=_target(item))
 
 
 def _names(element: ET.Element, tag: str, entry: GlossEntry) -> None:
@@ -324,6 +324,11 @@ def event(parent: ET.Element, entry: GlossEntry) -> None:
     _described(element, entry)
 
 
+def _target(item: str) -> str:
+    """A reference's pointer: to its bibliography entry, or (a released snapshot's) its address."""
+    return item if item.startswith(("http://", "https://")) else f"#bib-{item}"
+
+
 def bibl(parent: ET.Element, entry: BibEntry) -> None:
     """A structured record from the entry's CSL-JSON."""
     csl = entry.csl
@@ -364,7 +369,7 @@ def bibl(parent: ET.Element, entry: BibEntry) -> None:
     url = entry.fields.get("url", "")
     for item in list_field(entry, "verified"):
         own = item == field_text(url)
-        sub(element, "ptr", type="reference", target=url if own else f"#bib-{item}")
+        sub(element, "ptr", type="reference", target=url if own else _target(item))
 
 
 def header(parent: ET.Element, edition: Edition) -> None:
@@ -402,9 +407,9 @@ def header(parent: ET.Element, edition: Edition) -> None:
     sub(source, "note", meta["transcription"], type="transcription")
     sub(source, "idno", received.name, type="file")
     sub(source, "idno", hashlib.sha256(received.read_bytes()).hexdigest(), type="SHA-256")
-    keys = [key for group in (meta.get("references") or {}).values() for key in group]
-    for key in dict.fromkeys(keys):
-        sub(source, "ptr", type="reference", target=f"#bib-{key}")
+    items = [item for group in (meta.get("references") or {}).values() for item in group]
+    for item in dict.fromkeys(items):
+        sub(source, "ptr", type="reference", target=_target(item))
     encoding = sub(tei_header, "encodingDesc")
     sub(sub(encoding, "projectDesc"), "p", PROJECT)
     decl = sub(encoding, "editorialDecl")
