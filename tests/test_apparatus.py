@@ -108,7 +108,7 @@ ONE = """\
         ),
         (
             ONE + "  evidence: [no-such-key]\n",
-            r"evidence 'no-such-key' is no address, bibliography key, block or note",
+            r"evidence 'no-such-key' is no bibliography key, block or note",
         ),
     ],
 )

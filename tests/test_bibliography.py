@@ -17,8 +17,12 @@ def test_no_failed_blocks_and_one_entry_per_work(edition):
 
 
 def test_every_entry_records_where_it_was_checked(edition):
+    """By the keys of the editors' entries for the pages, each with its title or site."""
+    editors = {e.key: e for e in edition.editors_bibliography}
     for e in edition.bibliography:
-        assert e.fields.get("verified", "").startswith("http"), e.key
+        checked = [v.strip() for v in e.fields.get("verified", "").split(";")]
+        assert checked and all(v in editors for v in checked), e.key
+        assert all(editors[v].fields.get("organization") for v in checked), e.key
 
 
 def test_every_entry_is_cited_by_a_note(edition):

@@ -14,7 +14,7 @@ EVENT = """\
   text: Trotsky writes.
   paragraphs: [p1]
   glossary: [trotsky]
-  references: [https://example.org/a]
+  references: [wp-leo-trotsky]
 """
 
 
@@ -72,10 +72,16 @@ def test_the_chronology_is_in_order_and_tied_to_the_text(edition):
         (('"1923-10-08"', '"1923-10-32"'), r"chronology.yaml:2: event 'first': date '1923-10-32' is not"),
         (("[p1]", "[p1, p999]"), r"chronology.yaml:5: event 'first': no block or note 'p999'"),
         (("[trotsky]", "[trotskii]"), r"chronology.yaml:6: event 'first': no glossary entry 'trotskii'"),
-        (("[https://example.org/a]", "[]"), r"chronology.yaml:7: event 'first': 'references' is empty"),
+        (("[wp-leo-trotsky]", "[]"), r"chronology.yaml:7: event 'first': 'references' is empty"),
         (
-            ("https://example.org/a", "example.org"),
-            r"chronology.yaml:7: event 'first': item 1 of 'references' 'example.org' is not an address",
+            ("wp-leo-trotsky", "https://en.wikipedia.org/wiki/Leon_Trotsky"),
+            r"chronology.yaml:1: event 'first': 'https://en.wikipedia.org/wiki/Leon_Trotsky' is a bare "
+            r"address; cite the key of an editors.bib @online entry that gives the page's title and site",
+        ),
+        (
+            ("wp-leo-trotsky", "wp-no-such-page"),
+            r"chronology.yaml:1: event 'first': reference 'wp-no-such-page' is no key of bibliography.bib or "
+            r"editors.bib",
         ),
     ],
 )

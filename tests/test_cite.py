@@ -47,7 +47,7 @@ def test_every_style_names_the_chapter_the_book_the_edition_and_the_paragraph(fo
             "Bookmarks",
             "1991",
             meta["edition_title"],
-            "1.0",
+            str(meta["version"]),
             url,
         ):
             assert expected in text, f"{style}: {expected!r} missing from {text!r}"
@@ -63,7 +63,7 @@ def test_the_edition_itself_is_cited_with_its_editors_version_and_address(format
     meta = edition.metadata
     for style, forms in edition_citation(formatted).items():
         text = plain(forms["reference"])
-        for expected in (meta["edition_title"], meta["editors"], "1.0", meta["site_url"]):
+        for expected in (meta["edition_title"], meta["editors"], str(meta["version"]), meta["site_url"]):
             assert expected in text, f"{style}: {expected!r} missing from {text!r}"
 
 

@@ -56,7 +56,7 @@ def test_classic_bibtex_reads_every_file_with_plain_bst_without_a_warning(cite_d
         "2026",
         BOOK,
         "Course} Controversy: An Annotated",
-        "Version 1.0",
+        f"Version {edition.metadata['version']}",
         url,
         "1991",
     ):
@@ -82,7 +82,7 @@ def test_biber_reads_every_biblatex_file_without_a_warning(cite_dir, edition, tm
         "DATE = {2026-12-01}",
         BOOK,
         EDITION,
-        "EDITION = {Version 1.0}",
+        f"EDITION = {{Version {edition.metadata['version']}}}",
         url,
         "ORIGDATE = {1991}",
         "ORIGPUBLISHER = {Bookmarks}",
@@ -103,11 +103,13 @@ def citation_js(path: Path) -> dict:
 
 
 @pytest.mark.parametrize("name", ["p12.bib", "p12.biblatex.bib", "p12.ris", "p12.json"])
-def test_citation_js_reads_each_file_and_formats_chicago(cite_dir, name, url):
+def test_citation_js_reads_each_file_and_formats_chicago(cite_dir, name, url, edition):
     result = citation_js(cite_dir / name)
     (item,) = result["items"]
     data = json.dumps(item, ensure_ascii=False)
-    for expected in ("¶12", "2026", BOOK, EDITION, "Version 1.0" if name != "p12.json" else '"1.0"', url):
+    version = str(edition.metadata["version"])
+    shown = f"Version {version}" if name != "p12.json" else f'"{version}"'
+    for expected in ("¶12", "2026", BOOK, EDITION, shown, url):
         assert expected in data, (name, expected, data)
     text = result["text"]
     for expected in ("Cliff, Tony", "“The New Course Controversy.”", EDITION, "¶12", "2026", url):
@@ -118,7 +120,7 @@ def test_citation_js_reads_each_file_and_formats_chicago(cite_dir, name, url):
         assert "London: Bookmarks, 1991" in text, (name, text)
 
 
-def test_pandoc_citeproc_formats_the_csl_json(cite_dir, tmp_path, url):
+def test_pandoc_citeproc_formats_the_csl_json(cite_dir, tmp_path, url, edition):
     (tmp_path / "doc.md").write_text("---\nnocite: '@*'\n---\n", "utf-8")
     run = subprocess.run(
         [
@@ -141,7 +143,7 @@ def test_pandoc_citeproc_formats_the_csl_json(cite_dir, tmp_path, url):
     for expected in (
         "Cliff, Tony",
         EDITION,
-        "version 1.0",
+        f"version {edition.metadata['version']}",
         "¶12",
         "2026",
         BOOK,

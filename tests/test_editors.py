@@ -69,3 +69,78 @@ def test_an_unknown_key_in_evidence_fails(project):
     edit(project / "sources" / "commentary.yaml", "    - treccani-duranty\n", "    - treccani-durant\n")
     with pytest.raises(EditionError, match=r"commentary.yaml:\d+: comment 'american-journalist': evidence"):
         load(project)
+
+
+def test_no_page_shows_evidence_by_a_bare_host(built, edition):
+    """Every evidence link on the registers, the apparatus and the bibliography goes to an
+    entry of the bibliography, named by its title and site (or its site, until its title
+    has been read), and a weak source says so."""
+    hosts = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?$|^\d+(?:\.\d+){3}(?::\d+)?$")
+    for name in ("glossary.html", "chronology.html", "apparatus.html", "bibliography.html"):
+        page = (built / "site" / name).read_text("utf-8")
+        assert 'rel="nofollow"' not in page, name
+        for href, label in re.findall(r'<a href="(https?://[^"]+)"[^>]*>(.*?)</a>', page):
+            assert not hosts.match(text(label)), (name, href, label)
+    glossary = (built / "site" / "glossary.html").read_text("utf-8")
+    weak = {e.key for e in edition.editors_bibliography if "weak" in e.fields.get("keywords", "")}
+    marked = re.findall(r'href="bibliography.html#ref-([a-z0-9-]+)">[^<]*\(a weak source\)</a>', glossary)
+    cited = set(re.findall(r'href="bibliography.html#ref-([a-z0-9-]+)"', glossary))
+    assert marked and set(marked) == weak & cited
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "message"),
+    [
+        (
+            "sources/glossary.yaml",
+            "    - wp-grigory-zinoviev\n",
+            "    - https://en.wikipedia.org/wiki/Grigory_Zinoviev\n",
+            r"glossary.yaml:\d+: entry 'zinoviev': 'https://en.wikipedia.org/wiki/Grigory_Zinoviev' is a "
+            r"bare address; cite the key of an editors.bib @online entry that gives the page's title and "
+            r"site",
+        ),
+        (
+            "sources/commentary.yaml",
+            "    - treccani-duranty\n",
+            "    - http://156.54.191.165/enciclopedia/walter-duranty\n",
+            r"commentary.yaml:\d+: comment 'american-journalist': 'http://156.54.191.165/enciclopedia/"
+            r"walter-duranty' is a bare address",
+        ),
+        (
+            "bibliography.bib",
+            "  verified  = {mia-dobb}",
+            "  verified  = {https://www.marxists.org/archive/deutscher/1948/dobb.htm}",
+            r"bibliography.bib:\d+: entry dobb-soviet-economic: verified "
+            r"'https://www.marxists.org/archive/deutscher/1948/dobb.htm' is a bare address; cite the key of "
+            r"an editors.bib @online entry that gives the page's title and site",
+        ),
+        (
+            "editors.bib",
+            "  title     = {Duranty, Walter},\n",
+            "",
+            r"editors.bib:\d+: entry treccani-duranty: a web page needs its 'title' as the page gives it",
+        ),
+        (
+            "editors.bib",
+            "  organization = {Enciclopedia Italiana},\n",
+            "",
+            r"editors.bib:\d+: entry treccani-duranty: a web page needs its 'organization'",
+        ),
+    ],
+)
+def test_evidence_without_title_and_site_fails_in_one_line(project, path, old, new, message):
+    edit(project / path, old, new)
+    with pytest.raises(EditionError, match=message) as caught:
+        load(project)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_released_snapshot_keeps_the_addresses_it_was_released_with(project):
+    """Release 1.0 cited pages by address; it is rebuilt as released, so only a working
+    version must cite by key."""
+    address = "    - https://en.wikipedia.org/wiki/Grigory_Zinoviev\n"
+    edit(project / "sources/glossary.yaml", "    - wp-grigory-zinoviev\n", address)
+    entry = next(e for e in load(project, released=True).glossary if e.id == "zinoviev")
+    assert "https://en.wikipedia.org/wiki/Grigory_Zinoviev" in entry.references
+    with pytest.raises(EditionError, match="is a bare address"):
+        load(project)

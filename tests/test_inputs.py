@@ -265,8 +265,8 @@ CASES = [
         "work with no year",
         replace(
             BIB,
-            "  year      = {1948},\n  verified  = {https://www.marxists.org/archive/deutscher",
-            "  verified  = {https://www.marxists.org/archive/deutscher",
+            "  year      = {1948},\n  verified  = {mia-dobb}",
+            "  verified  = {mia-dobb}",
             shift=-5,
         ),
         BIB,

@@ -83,6 +83,6 @@ def test_json_ld_names_the_edition_and_the_book(site, edition):
     (data,) = [json.loads(s) for s in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)]
     assert data["@type"] == "Chapter" and data["name"] == edition.metadata["chapter_title"]
     assert data["isPartOf"]["name"] == edition.metadata["edition_title"]
-    assert data["isPartOf"]["version"] == "1.0"
+    assert data["isPartOf"]["version"] == str(edition.metadata["version"])
     assert data["isBasedOn"]["publisher"]["name"] == "Bookmarks"
     assert data["isBasedOn"]["datePublished"] == "1991"

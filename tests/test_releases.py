@@ -49,6 +49,9 @@ def without_releases(root: Path) -> None:
 def two_releases(tmp_path_factory) -> Path:
     root = copy_inputs(tmp_path_factory.mktemp("releases"))
     without_releases(root)
+    yaml_path = root / "sources" / "edition.yaml"  # the demonstration starts from a first release
+    first = re.sub(r'version: "[0-9.]+"', 'version: "1.0"', yaml_path.read_text("utf-8"), count=1)
+    yaml_path.write_text(first, "utf-8")
     if (ROOT / ".cache").exists():
         shutil.copytree(ROOT / ".cache", root / ".cache")
     (root / ".gitignore").write_text("/site/\n/build/\n/.cache/\n", "utf-8")

@@ -8,7 +8,7 @@ from ..model import Edition
 from ..read.housestyle import check_house_style
 from ..read.romanization import check_romanization, check_romanization_of
 from ..read.sources import Paths, read
-from ..render.editors import link_editors
+from ..render.editors import check_sources, link_editors
 from ..resolve.apparatus import link_apparatus
 from ..resolve.chronology import link_chronology
 from ..resolve.commentary import link_commentary
@@ -16,8 +16,9 @@ from ..resolve.mentions import link_mentions
 from ..resolve.references import resolve
 
 
-def load(root: Path) -> Edition:
-    """Read and resolve: the edition as data, every input validated."""
+def load(root: Path, released: bool = False) -> Edition:
+    """Read and resolve: the edition as data, every input validated (a `released`
+    snapshot as it was released: its evidence may be addresses)."""
     paths = Paths(root)
     edition = link_mentions(resolve(read(root), paths.bibliography), paths.glossary)
     edition = link_editors(edition, paths.editors_bibliography)
@@ -25,4 +26,7 @@ def load(root: Path) -> Edition:
     check_romanization(edition, paths.glossary, paths.apparatus, paths.bibliography)
     check_romanization_of(edition.editors_bibliography, paths.editors_bibliography)
     check_house_style(paths.sources)
-    return link_chronology(edition, paths.chronology)
+    edition = link_chronology(edition, paths.chronology)
+    if not released:
+        check_sources(edition, paths)
+    return edition

@@ -45,7 +45,7 @@ def release_history(root: Path, edition: Edition) -> tuple[tuple[Release, ...], 
     may not claim a released version and say something else."""
     history = read_releases(root)
     check_current(root, str(edition.metadata["version"]), history)
-    return history, {r.version: load(snapshot_dir(root, r.version)) for r in history}
+    return history, {r.version: load(snapshot_dir(root, r.version), released=True) for r in history}
 
 
 def release_changes(history: tuple[Release, ...], editions: dict[str, Edition]) -> list[dict]:

@@ -71,7 +71,14 @@ def _entry(entry, path: Path) -> BibEntry:
     if kind not in CSL_TYPES:
         raise EditionError(path, line, f"entry {entry.key}: unsupported type @{kind}")
     fields = {f.key.lower(): f.value for f in entry.fields}
-    if "title" not in fields and "journaltitle" not in fields:
+    if kind == "online" and "title" not in fields and "title-unchecked" not in fields.get("keywords", ""):
+        raise EditionError(
+            path,
+            line,
+            f"entry {entry.key}: a web page needs its 'title' as the page gives it "
+            "(or keywords 'title-unchecked' until it has been read)",
+        )
+    if kind != "online" and "title" not in fields and "journaltitle" not in fields:
         raise EditionError(path, line, f"entry {entry.key}: no title")
     return BibEntry(entry.key, line, kind, fields, to_csl(entry.key, kind, fields))
 
@@ -134,8 +141,9 @@ def to_csl(key: str, kind: str, fields: dict) -> dict:
     if container:
         item["container-title"] = _protected(container)
     for bib_field, csl_variable in PLAIN_FIELDS.items():
-        if bib_field in fields:
-            item[csl_variable] = plain(fields[bib_field])
+        if bib_field in fields:  # an address keeps its "--" (xn--, an IDN's prefix)
+            value = fields[bib_field]
+            item[csl_variable] = value.strip() if bib_field in ("url", "doi") else plain(value)
     if "volume" in fields:
         item["volume"] = plain(fields["volume"])
     if "date" in fields or "year" in fields:

@@ -12,14 +12,13 @@ from html import escape
 
 from ..format.citeproc import Formatted, request_id
 from ..model import BibEntry, Edition, Note, Section
-from ..read.bibliography import list_field
 from ..read.yamlfile import dump_yaml
 from ..resolve.references import citing_notes
 from .apparatus_page import editors_notes, popover_data
 from .cite import cite_data
-from .editors import editors_by_key
+from .editors import WEAK, checked_links, editors_by_key, keywords
 from .glossary_page import gloss_data
-from .markup import attr, block_html, inline, md_text, page_url, source_links
+from .markup import attr, block_html, inline, md_text, page_url
 from .spans import Marks, marks_by_place
 
 
@@ -109,8 +108,7 @@ def bibliography_page(edition: Edition, formatted: Formatted) -> str:
         entry = by_key[key]
         links = ", ".join(f'<a href="{attr(note_page[n])}#note-{n}">{n}</a>' for n in citing[key])
         label = "note" if len(citing[key]) == 1 else "notes"
-        checked = entry.fields.get("verified", "")
-        sources = source_links([u.strip() for u in checked.split(";") if u.strip()])
+        sources = " · ".join(checked_links(edition, entry))
         out.append(
             f'<div class="bib-entry" id="ref-{attr(key)}"><p class="csl">{html_text}</p>'
             f'<p class="cited-in" data-search-exclude>Cited in {label} {links}</p>'
@@ -118,11 +116,11 @@ def bibliography_page(edition: Edition, formatted: Formatted) -> str:
             + "</div>"
         )
     out.append("</div>\n")
-    out += editors_bibliography(formatted, editors_by_key(edition))
+    out += editors_bibliography(edition, formatted, editors_by_key(edition))
     return "\n".join(out)
 
 
-def editors_bibliography(formatted: Formatted, editors: dict[str, BibEntry]) -> list[str]:
+def editors_bibliography(edition: Edition, formatted: Formatted, editors: dict[str, BibEntry]) -> list[str]:
     """The second list: the works the editors rely on, formatted in the same pandoc run."""
     items = formatted.editors_bibliography
     if not items:
@@ -134,10 +132,13 @@ def editors_bibliography(formatted: Formatted, editors: dict[str, BibEntry]) -> 
         '<div class="bibliography" data-ed="">',
     ]
     for key, html_text in items:
-        checked = list_field(editors[key], "verified")
+        checked = " · ".join(checked_links(edition, editors[key]))
+        weak = WEAK in keywords(editors[key])
         out.append(
             f'<div class="bib-entry" id="ref-{attr(key)}"><p class="csl">{html_text}</p>'
-            f'<p class="checked" data-search-exclude>Checked against: {source_links(checked)}</p></div>'
+            + ('<p class="checked" data-search-exclude>A weak source.</p>' if weak else "")
+            + (f'<p class="checked" data-search-exclude>Checked against: {checked}</p>' if checked else "")
+            + "</div>"
         )
     out.append("</div>\n")
     return out

@@ -174,11 +174,11 @@ def link_apparatus(edition: Edition, path: Path) -> Edition:
 
 
 def check_evidence(edition: Edition, items: tuple[str, ...], path: Path, line: int, what: str) -> None:
-    """Evidence is a reference page's address, a bibliography key, or a block or note id."""
+    """Evidence is a bibliography key (a web page by its editors.bib @online entry), or a
+    block or note id (an address, kept in a released snapshot, is refused for a working
+    version by `editors.check_sources`)."""
     keys = {e.key for e in (*edition.bibliography, *edition.editors_bibliography)}
     places = set(texts_by_place(edition))
     for item in items:
         if not (item.startswith(("http://", "https://")) or item in keys or item in places):
-            raise EditionError(
-                path, line, f"{what}: evidence {item!r} is no address, bibliography key, block or note"
-            )
+            raise EditionError(path, line, f"{what}: evidence {item!r} is no bibliography key, block or note")

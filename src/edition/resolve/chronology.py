@@ -47,9 +47,6 @@ def read_chronology(path: Path) -> tuple[Event, ...]:
             raise EditionError(
                 path, line, f"event {ident!r}: needs the paragraphs that speak of it and a reference"
             )
-        for url in lists["references"]:
-            if not url.startswith(("http://", "https://")):
-                raise EditionError(path, line_of(url) or line, f"event {ident!r}: {url!r} is no address")
         events.append(
             Event(
                 id=ident,

@@ -6,10 +6,12 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from ...model import BibEntry, Edition, GlossEntry
+from ...read.bibliography import list_field
+from ...read.bibliography import plain as field_text
 from ..apparatus_page import TYPE_LABELS
 from ..prose import prose_plain
 from .text import MENTION_TAGS, Writer
-from .xml import EDITORS, add_prose, add_text, date, plain, q, sub
+from .xml import EDITORS, add_prose, add_text, date, plain, q, reference, sub
 
 
 def apparatus(parent: ET.Element, edition: Edition, writer: Writer) -> None:
@@ -58,8 +60,8 @@ def _described(element: ET.Element, entry: GlossEntry) -> None:
         sub(element, "note", type="related").append(
             ET.Element(q("ptr"), target=" ".join(f"#{r}" for r in entry.related))
         )
-    for url in entry.references:
-        sub(element, "ptr", type="reference", target=url)
+    for item in entry.references:
+        sub(element, "ptr", type="reference", target=reference(item))
 
 
 def _names(element: ET.Element, tag: str, entry: GlossEntry) -> None:
@@ -148,6 +150,7 @@ def bibl(parent: ET.Element, entry: BibEntry) -> None:
         sub(element, "idno", csl["ISBN"], type="ISBN")
     if "language" in csl:
         sub(element, "textLang", mainLang=csl["language"])
-    checked = [u.strip() for u in entry.fields.get("verified", "").split(";") if u.strip()]
-    for url in checked:
-        sub(element, "ptr", type="reference", target=url)
+    url = entry.fields.get("url", "")
+    for item in list_field(entry, "verified"):
+        own = item == field_text(url)
+        sub(element, "ptr", type="reference", target=url if own else reference(item))

@@ -7,7 +7,7 @@ import hashlib
 from xml.etree import ElementTree as ET
 
 from ...model import Edition
-from .xml import date, sub
+from .xml import date, reference, sub
 
 
 def header(parent: ET.Element, edition: Edition) -> None:
@@ -45,9 +45,9 @@ def header(parent: ET.Element, edition: Edition) -> None:
     sub(source, "note", meta["transcription"], type="transcription")
     sub(source, "idno", received.name, type="file")
     sub(source, "idno", hashlib.sha256(received.read_bytes()).hexdigest(), type="SHA-256")
-    urls = [url for group in (meta.get("references") or {}).values() for url in group]
-    for url in dict.fromkeys(urls):
-        sub(source, "ptr", type="reference", target=url)
+    items = [item for group in (meta.get("references") or {}).values() for item in group]
+    for item in dict.fromkeys(items):
+        sub(source, "ptr", type="reference", target=reference(item))
     encoding = sub(tei_header, "encodingDesc")
     sub(sub(encoding, "projectDesc"), "p", PROJECT)
     decl = sub(encoding, "editorialDecl")

@@ -88,3 +88,8 @@ def indent(element: ET.Element, level: int = 0) -> None:
         if not (child.tail and child.tail.strip()):
             child.tail = inner
     element[-1].tail = "\n" + "  " * level
+
+
+def reference(item: str) -> str:
+    """A reference's pointer: to its bibliography entry, or (a released snapshot's) its address."""
+    return item if item.startswith(("http://", "https://")) else f"#bib-{item}"
