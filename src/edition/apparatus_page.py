@@ -12,6 +12,7 @@ from .editors import reference_links
 from .glossary_page import places
 from .markup import attr
 from .model import Comment, Edition, Intervention
+from .naming import kind
 from .prose import prose_html, prose_plain
 
 TYPE_LABELS = {
@@ -110,7 +111,8 @@ def apparatus_page(edition: Edition) -> str:
         "---\ntitle: Apparatus\n---\n",
         "# Apparatus\n",
         '<p class="lede">Every change the editors made to the received text, where it stands, what '
-        "the text said before and why; then the editors’ notes. On the chapter’s pages an "
+        "the text said before and why; then the editors’ notes. "
+        f"On the {escape(kind(edition.metadata))}’s pages an "
         "intervention is marked and explained on hover, focus or tap, and a switch shows the text "
         "exactly as received.</p>\n",
         "## Interventions { #interventions }\n",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from .model import Edition
+from .naming import part_of
 from .yamlfile import dump_yaml
 
 CITATION_FILE = "CITATION.cff"
@@ -18,7 +19,7 @@ def description(edition: Edition) -> str:
     meta = edition.metadata
     return (
         f"An annotated digital critical edition of {meta['author']}, “{meta['chapter_title']}”, "
-        f"chapter {meta['chapter_number']} of {meta['catalogue_title']} ({meta['place']}: "
+        f"{part_of(meta).lower()}{meta['catalogue_title']} ({meta['place']}: "
         f"{meta['publisher']}, {meta['year']}), from its web transcription, with the editors’ "
         "apparatus, notes, glossary, chronology, TEI and data."
     )

@@ -36,13 +36,14 @@ from .links import check_links
 from .logs import captured
 from .markup import page_url
 from .model import Edition, Metadata
+from .naming import tei_file
 from .page_meta import with_metadata
 from .paragraph_pages import forward_targets, paragraph_pages
 from .releases import Release, check_current, read_releases, snapshot_dir
 from .resolve import resolve
 from .romanization import check_romanization, check_romanization_of
 from .sources import Paths, read
-from .tei import TEI_FILE, tei_xml
+from .tei import tei_xml
 from .theme_fixes import fix_site
 from .yamlfile import check_config, config_line, decode, dump_yaml
 
@@ -143,7 +144,7 @@ def docs_files(
     generated.update(
         {f"data/{name}": json_lines(records) for name, records in data.data_files(edition).items()}
     )
-    generated[f"data/{TEI_FILE}"] = tei_xml(edition)
+    generated[f"data/{tei_file(edition.metadata)}"] = tei_xml(edition)
     generated[INDEX_FILE] = find_index(edition)
     if edition.metadata.get("changes"):
         generated["data/changes.json"] = json_lines(edition.metadata["changes"])
@@ -266,7 +267,8 @@ def check_text(edition: Edition, site: Path) -> list[str]:
         return [f"missing page {p.name}" for p in missing]
     reading = reading_words(edition)
     problems = []
-    for where, views in (("", reader_views(section_pages)), (" of the TEI", tei_file_views(site))):
+    tei = tei_file_views(site / "data" / tei_file(edition.metadata))
+    for where, views in (("", reader_views(section_pages)), (" of the TEI", tei)):
         problems += [f"received view{where}: {p}" for p in compare(received, views["received"])]
         problems += [f"reading view{where}: {p}" for p in compare(reading, views["reading"])]
     return problems
@@ -285,10 +287,9 @@ def check_site(edition: Edition, site: Path, releases: dict[str, Edition] | None
     return problems + check_links(site, base_path, redirects=redirects)
 
 
-def tei_file_views(site: Path) -> dict[str, Words]:
+def tei_file_views(path: Path) -> dict[str, Words]:
     """The two views of the TEI document the site publishes; one that does not parse
     fails the check."""
-    path = site / "data" / TEI_FILE
     try:
         return tei_views(ET.parse(path).getroot())
     except (OSError, ET.ParseError) as exc:

@@ -1,4 +1,4 @@
-"""Resolution of the citations in Cliff's notes to bibliography keys and locators.
+"""Resolution of the citations in the author's notes to bibliography keys and locators.
 
 Rules, not a table: a note is split into citations ("X, quoted in Y"), each of
 which is "Ibid." (the previous citation, with a new locator or the old one) or a

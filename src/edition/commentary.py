@@ -1,6 +1,6 @@
 """The editors' commentary: notes by the editors, read from sources/commentary.yaml,
 called after an exact string of a block or note, and lettered a, b, c… in reading
-order so they never collide with Cliff's numbered notes."""
+order so they never collide with the author's numbered notes."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The editors' own bibliography (editors.bib): the works their notes, interventions and
-registers rely on, kept apart from the works Cliff cites and listed as "Works cited by
+registers rely on, kept apart from the works the author cites and listed as "Works cited by
 the editors". Every entry is marked `keywords = {editorial}`, no key may repeat one of
-Cliff's, and every entry names the pages it was checked against."""
+the author's, and every entry names the pages it was checked against."""
 
 from __future__ import annotations
 

@@ -16,37 +16,36 @@ from .build import Built, CheckFailed, _replace, build, format_edition, load, pr
 from .epub import epub_lost_words, write_epub
 from .fidelity import lost_words
 from .model import Edition
+from .naming import slug, tei_file
 from .pdf import write_pdf
 from .single import single_html
 from .sources import Paths
-from .tei import TEI_FILE
-
-NAME = "the-new-course-controversy"
 
 
-def zip_folder(folder: Path, target: Path) -> None:
-    """A zip whose top folder is the site, files in a stable order."""
+def zip_folder(folder: Path, target: Path, name: str) -> None:
+    """A zip whose top folder, `name`, is the site, files in a stable order."""
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
-                archive.write(path, f"{NAME}/{path.relative_to(folder).as_posix()}")
+                archive.write(path, f"{name}/{path.relative_to(folder).as_posix()}")
 
 
 def books(edition: Edition, paths: Paths, out: Path) -> dict[str, bytes]:
     """The single file, the EPUB and the PDF of one version, written into `out`; a word
     lost from the single file or the EPUB stops the export."""
     formatted = format_edition(edition, paths)
+    name = slug(edition.metadata)
     out.mkdir(parents=True, exist_ok=True)
-    html_file = out / f"{NAME}.html"
+    html_file = out / f"{name}.html"
     html_file.write_text(single_html(edition, formatted), "utf-8")
-    write_epub(edition, formatted, out / f"{NAME}.epub")
-    lost = [f"EPUB: {problem}" for problem in epub_lost_words(edition, out / f"{NAME}.epub")]
+    write_epub(edition, formatted, out / f"{name}.epub")
+    lost = [f"EPUB: {problem}" for problem in epub_lost_words(edition, out / f"{name}.epub")]
     single = [(html_file.name, html_file.read_text("utf-8"))]
     lost += [f"single file: {problem}" for problem in lost_words(edition, single)]
     if lost:
         raise CheckFailed(lost)
-    write_pdf(edition, formatted, out / f"{NAME}.pdf")
-    return {p.name: p.read_bytes() for p in (html_file, out / f"{NAME}.epub", out / f"{NAME}.pdf")}
+    write_pdf(edition, formatted, out / f"{name}.pdf")
+    return {p.name: p.read_bytes() for p in (html_file, out / f"{name}.epub", out / f"{name}.pdf")}
 
 
 def export(root: Path, engine: str | None = None) -> dict[str, int]:
@@ -65,11 +64,12 @@ def export(root: Path, engine: str | None = None) -> dict[str, int]:
             for version, release in released.items()
         }
         offline: Built = build(root, latest, "offline", Path(tmp) / "offline", engine)
-        zip_folder(offline.site, out / f"{NAME}-site.zip")
-        shutil.copyfile(offline.site / "data" / TEI_FILE, out / TEI_FILE)
-        downloads = {**latest, f"{NAME}-site.zip": (out / f"{NAME}-site.zip").read_bytes()}
+        name, tei = slug(edition.metadata), tei_file(edition.metadata)
+        zip_folder(offline.site, out / f"{name}-site.zip", name)
+        shutil.copyfile(offline.site / "data" / tei, out / tei)
+        downloads = {**latest, f"{name}-site.zip": (out / f"{name}-site.zip").read_bytes()}
         build(root, downloads, engine=engine, release_downloads=release_books)
         _replace(out, root / "dist")
     return {name: len(content) for name, content in downloads.items()} | {
-        TEI_FILE: (root / "dist" / TEI_FILE).stat().st_size
+        tei: (root / "dist" / tei).stat().st_size
     }

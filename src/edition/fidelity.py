@@ -186,7 +186,7 @@ def _q(tag: str) -> str:
 
 
 def _read(element: ET.Element, view: str, stream: str, out: dict[str, Words]) -> None:
-    """The words under an element as one view shows them. A note of Cliff's stands
+    """The words under an element as one view shows them. A note of the author's stands
     for its call (its number) where it is, and its words belong to the notes."""
     name = element.tag.removeprefix(f"{{{NS}}}")
     if name in ("corr", "supplied"):

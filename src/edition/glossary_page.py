@@ -11,6 +11,7 @@ from .editors import reference_links
 from .glossary import TYPES, mentions_by_entry
 from .markup import attr, page_url
 from .model import Edition, GlossEntry
+from .naming import kind
 from .prose import prose_html, prose_plain
 
 TYPE_LABELS = {"person": "Persons", "body": "Bodies", "term": "Terms", "event": "Events"}
@@ -87,7 +88,8 @@ def entry_html(
             f'<p class="gloss-mentions" data-search-exclude>Mentioned in ({len(mentioned)}): {links}</p>'
         )
     else:
-        out.append('<p class="gloss-mentions">Not named in the chapter; given for context.</p>')
+        where_not = escape(kind(edition.metadata))
+        out.append(f'<p class="gloss-mentions">Not named in the {where_not}; given for context.</p>')
     extra, parts = [], []
     if entry.related:
         links = ", ".join(f'<a href="#{attr(r)}">{escape(by_id[r].headword)}</a>' for r in entry.related)
@@ -138,7 +140,8 @@ def glossary_page(edition: Edition) -> str:
     out = [
         "---\ntitle: Glossary\n---\n",
         "# Glossary\n",
-        '<p class="lede">The persons, bodies, terms and events the chapter and its notes name, '
+        f'<p class="lede">The persons, bodies, terms and events the {escape(kind(edition.metadata))} '
+        "and its notes name, "
         "with every paragraph that mentions them. A name in the text links to its entry.</p>\n",
         '<div class="gloss-filter" role="group" aria-label="Show entries of one type" hidden>'
         '<button type="button" aria-pressed="true" data-type="all">All</button>'
@@ -180,7 +183,8 @@ def persons_page(edition: Edition) -> str:
         [
             "---\ntitle: Persons\n---\n",
             "# Persons\n",
-            '<p class="lede">Every person the chapter and its notes name, by the number of paragraphs '
+            f'<p class="lede">Every person the {escape(kind(edition.metadata))} and its notes name, '
+            "by the number of paragraphs "
             'and notes that mention them.<span class="sort-hint"> Choose a column heading to sort by it.'
             "</span></p>\n",
             '<table class="persons sortable"><thead><tr>'

@@ -113,7 +113,7 @@ def _tree(spans: list[Span], length: int) -> Span:
 def inline(text: str, marks: Marks = Marks(), seen: set[str] | None = None, offset: int = 0) -> str:
     """Received text as HTML, escaped, with its marks rendered.
 
-    Cliff's calls "[n]" become note calls (the space before one is dropped so the
+    The author's calls "[n]" become note calls (the space before one is dropped so the
     number sits against its word); the first mention of a glossary entry in a block
     (tracked in `seen`) links to the glossary and later ones are only marked; an
     intervention carries both readings, the reading text and the received one; an

@@ -13,6 +13,7 @@ from .citeproc import Formatted
 from .glossary_page import glossary_page, persons_page
 from .markup import attr, page_name
 from .model import Edition
+from .naming import authors, kind
 from .pages import bibliography_page, section_page
 
 
@@ -55,27 +56,33 @@ def pages(edition: Edition, formatted: Formatted, downloads: dict[str, int] | No
     if edition.apparatus or edition.commentary:
         result["apparatus.md"] = apparatus_page(edition)
     for change in edition.metadata.get("changes") or []:
-        result[changes_name(change["to"])] = changes_page(change, edition.metadata.get("changes_base", ""))
-    result["downloads.md"] = downloads_page(downloads or {})
+        base = edition.metadata.get("changes_base", "")
+        result[changes_name(change["to"])] = changes_page(change, base, authors(edition.metadata))
+    result["downloads.md"] = downloads_page(edition, downloads or {})
     return result
 
 
-DESCRIPTIONS = {
-    ".zip": "the whole site, to unzip and open from the files (index.html), with no network",
-    ".html": "the whole chapter in one file, with notes, glossary and apparatus; prints well",
-    ".epub": "an EPUB 3 e-book of the same",
-    ".pdf": "the whole edition as a printed book: A4, Cliff's notes at the foot of the page",
-}
+def descriptions(edition: Edition) -> dict[str, str]:
+    """What each download is, by its suffix."""
+    meta = edition.metadata
+    return {
+        ".zip": "the whole site, to unzip and open from the files (index.html), with no network",
+        ".html": f"the whole {kind(meta)} in one file, with notes, glossary and apparatus; prints well",
+        ".epub": "an EPUB 3 e-book of the same",
+        ".pdf": f"the whole edition as a printed book: A4, {authors(meta, chr(39))} notes at the foot "
+        "of the page",
+    }
 
 
 def size(count: int) -> str:
     return f"{count / 1024:.0f} KB" if count < 1024 * 1024 else f"{count / 1024 / 1024:.1f} MB"
 
 
-def downloads_page(downloads: dict[str, int]) -> str:
+def downloads_page(edition: Edition, downloads: dict[str, int]) -> str:
+    described = descriptions(edition)
     rows = "".join(
         f'<li><a href="downloads/{attr(name)}" download>{escape(name)}</a> '
-        f"({size(count)}; {count:,} bytes): {DESCRIPTIONS[Path(name).suffix]}</li>"
+        f"({size(count)}; {count:,} bytes): {escape(described[Path(name).suffix], quote=False)}</li>"
         for name, count in downloads.items()
     )
     body = (

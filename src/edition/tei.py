@@ -1,7 +1,7 @@
 """Render stage: the whole edition as one TEI P5 document.
 
 The received text goes into `text/body` as `div`/`head`/`p`/`quote`/`table`, each
-numbered block with the `n` and `xml:id` readers cite on the site. Cliff's notes
+numbered block with the `n` and `xml:id` readers cite on the site. the author's notes
 stand where he calls them (`note type="authorial" n=…`), each citation in them a
 `bibl` pointing into the `listBibl` made from bibliography.bib. Glossary mentions
 are `persName`/`orgName`/`term`/`rs` pointing into registers made from the
@@ -21,9 +21,9 @@ from .apparatus_page import TYPE_LABELS
 from .citations import citation_spans, locator_span
 from .markup import Marks, Span, marks_by_place, span_tree, table_cells
 from .model import BibEntry, Block, Comment, Edition, GlossEntry, Intervention, Note
+from .naming import authors, kind
 from .prose import prose_parts, prose_plain
 
-TEI_FILE = "the-new-course-controversy.tei.xml"
 NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -173,8 +173,13 @@ class Writer:
 
     def body(self, parent: ET.Element) -> None:
         chapter = self.edition.chapter
-        div = sub(parent, "div", type="chapter", n=str(self.edition.metadata["chapter_number"]))
-        sub(div, "head", chapter.front.chapter)
+        meta = self.edition.metadata
+        number = {"n": str(meta["chapter_number"])} if meta.get("chapter_number") is not None else {}
+        div = sub(parent, "div", type=kind(meta), **number)
+        if chapter.front.chapter:
+            sub(div, "head", chapter.front.chapter)
+        else:  # no title line in the received file: the title the edition gives it
+            sub(div, "head", meta["chapter_title"], type="supplied", resp=EDITORS)
         for index, section in enumerate(chapter.sections, start=1):
             part = sub(div, "div", type="section", n=str(index), xml_id=f"sec-{section.slug}")
             if section.heading is None:  # the untitled opening: its name in the edition
@@ -403,10 +408,11 @@ def header(parent: ET.Element, edition: Edition) -> None:
     for url in dict.fromkeys(urls):
         sub(source, "ptr", type="reference", target=url)
     encoding = sub(tei_header, "encodingDesc")
-    sub(sub(encoding, "projectDesc"), "p", PROJECT)
+    words = {"kind": kind(meta), "author": authors(meta, "'")}
+    sub(sub(encoding, "projectDesc"), "p", PROJECT.format(**words))
     decl = sub(encoding, "editorialDecl")
     for tag, text in EDITORIAL:
-        sub(sub(decl, tag), "p", text)
+        sub(sub(decl, tag), "p", text.format(**words))
     languages = sub(sub(tei_header, "profileDesc"), "langUsage")
     sub(languages, "language", "English", ident="en")
     sub(languages, "language", "Russian", ident="ru")
@@ -414,7 +420,8 @@ def header(parent: ET.Element, edition: Edition) -> None:
 
 
 PROJECT = (
-    "An annotated critical edition of one chapter, made from a web transcription of 2009. "
+    "An annotated critical edition of one {kind}, made from the transcription the source "
+    "description names. "
     "The site, its data files and this document are generated from the same sources: the "
     "received file, kept byte for byte, and the editors' data (structure, glossary, apparatus, "
     "commentary) in YAML and a BibTeX bibliography."
@@ -437,13 +444,13 @@ EDITORIAL = (
         "segmentation",
         "Every numbered block (paragraph, block quotation, table) carries the number (n) and "
         "identifier (xml:id) by which the site cites it; these are permanent, kept in "
-        "sources/paragraphs.lock. Cliff's notes stand at their calls, numbered as he numbers them.",
+        "sources/paragraphs.lock. {author} notes stand at their calls, numbered as received.",
     ),
     (
         "interpretation",
         "Mentions of the persons, bodies, terms and events of the glossary are marked where they "
         "occur (persName, orgName, term, rs type='event') and point to the registers in the back "
-        "matter. Citations in Cliff's notes are bibl elements pointing to the bibliography; the "
+        "matter. Citations in {author} notes are bibl elements pointing to the bibliography; the "
         "editors' notes are note type='editorial'. Whatever the editors add carries resp='#editors'.",
     ),
 )
@@ -455,17 +462,19 @@ def document(edition: Edition) -> ET.Element:
     writer = Writer(edition)
     text = sub(root, "text")
     front = edition.chapter.front
-    title_page = sub(sub(text, "front"), "titlePage")
-    sub(title_page, "docAuthor", front.author)
-    # the book's title as received, and in the one form the header gives it
-    choice = sub(sub(sub(title_page, "docTitle"), "titlePart", type="main"), "choice")
-    sub(choice, "orig", front.book)
-    sub(choice, "reg", edition.metadata["book"], resp=EDITORS)
+    if front.author or front.book:
+        title_page = sub(sub(text, "front"), "titlePage")
+        sub(title_page, "docAuthor", front.author)
+        # the book's title as received, and in the one form the header gives it
+        choice = sub(sub(sub(title_page, "docTitle"), "titlePart", type="main"), "choice")
+        sub(choice, "orig", front.book)
+        sub(choice, "reg", edition.metadata["book"], resp=EDITORS)
     writer.body(sub(text, "body"))
     back = sub(text, "back")
-    colophon = sub(back, "div", type="colophon")
-    sub(colophon, "head", "Colophon", resp=EDITORS)
-    sub(colophon, "p", edition.chapter.colophon)
+    if edition.chapter.colophon:
+        colophon = sub(back, "div", type="colophon")
+        sub(colophon, "head", "Colophon", resp=EDITORS)
+        sub(colophon, "p", edition.chapter.colophon)
     writer.apparatus(back)
     bibliography = sub(back, "div", type="bibliography", resp=EDITORS)
     sub(bibliography, "head", "Works cited")
