@@ -190,6 +190,16 @@ OFFLINE = {
 }
 
 
+SHIM = "assets/javascripts/iframe-worker/shim.js"
+
+
+def shim_files() -> dict[str, bytes]:
+    """The iframe-worker shim (MIT, with its licence) that the offline site's search
+    needs, as the package ships it."""
+    folder = Path(__file__).with_name("assets") / "iframe-worker"
+    return {f"{Path(SHIM).parent.as_posix()}/{p.name}": p.read_bytes() for p in sorted(folder.iterdir())}
+
+
 def write_config(edition: Edition, paths: Paths, variant: str = "") -> Path:
     """build/mkdocs[-variant].yml: it inherits the project's and adds what the sources
     decide; the "offline" variant is the one for file://."""
@@ -199,10 +209,12 @@ def write_config(edition: Edition, paths: Paths, variant: str = "") -> Path:
         "docs_dir": f"docs{suffix}",
         "site_dir": f"site{suffix}",
         "site_url": edition.metadata["site_url"],
-        "theme": {"custom_dir": str((paths.root / "overrides").resolve())},
         "nav": render.nav(edition),
         **(OFFLINE if variant == "offline" else {}),
     }
+    overrides = paths.root / "overrides"
+    if overrides.is_dir():  # a project's own theme hooks, where it has any
+        config["theme"] = {"custom_dir": str(overrides.resolve())}
     config["extra"] = {**config.get("extra", {}), "edition": versions_menu(edition, variant)}
     path = paths.build / f"mkdocs{suffix}.yml"
     path.write_text(dump_yaml(config), "utf-8")
@@ -309,7 +321,10 @@ def render_site(
     formatted = format_edition(edition, paths)
     paths.build.mkdir(exist_ok=True)
     suffix = f"-{variant}" if variant else ""
-    sync_tree(docs_files(edition, formatted, paths, downloads), paths.build / f"docs{suffix}")
+    files = docs_files(edition, formatted, paths, downloads)
+    if variant == "offline" and not (paths.root / "overrides" / SHIM).exists():
+        files.update(shim_files())  # a project with no theme hooks of its own: the toolkit's copy
+    sync_tree(files, paths.build / f"docs{suffix}")
     config = write_config(edition, paths, variant)
     if engine == "zensical":
         try:

@@ -20,7 +20,7 @@ from .bibliography import list_field, plain, surnames
 from .errors import EditionError
 from .model import BibEntry, Citation, Note
 
-IBID = re.compile(r"^ibid\.*(?:,\s*(?P<rest>.*))?$", re.I)
+IBID = re.compile(r"^ibid\.*(?:[,;]\s*(?P<rest>.*))?$", re.I)  # ";": a slip the apparatus may mend
 SEE = re.compile(r"^see\s+", re.I)
 QUOTED_IN = re.compile(r",\s*quoted in\s+", re.I)
 HEREAFTER = re.compile(r",\s*hereafter referred to as\s+(?P<alias>[^,]+)", re.I)

@@ -65,7 +65,7 @@ def identity(edition: Edition) -> list[dict]:
             "author": meta["author"],
             "chapter": meta["chapter_title"],
             "book": meta["catalogue_title"],
-            "series": meta["series"],
+            "series": meta.get("series"),
             "volume": meta["volume"],
             "place": meta["place"],
             "publisher": meta["publisher"],

@@ -415,8 +415,9 @@ def header(parent: ET.Element, edition: Edition) -> None:
         sub(sub(decl, tag), "p", text.format(**words))
     languages = sub(sub(tei_header, "profileDesc"), "langUsage")
     sub(languages, "language", "English", ident="en")
-    sub(languages, "language", "Russian", ident="ru")
-    sub(languages, "language", "Russian in Latin script", ident="ru-Latn")
+    if any(e.russian or e.transliteration for e in edition.glossary):  # the registers give Russian
+        sub(languages, "language", "Russian", ident="ru")
+        sub(languages, "language", "Russian in Latin script", ident="ru-Latn")
 
 
 PROJECT = (
