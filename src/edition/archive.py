@@ -46,7 +46,7 @@ def citation_cff(edition: Edition) -> str:
                 "authors": [{"family-names": meta["author_family"], "given-names": meta["author_given"]}],
                 "publisher": {"name": meta["publisher"], "city": meta["place"]},
                 "year": int(meta["year"]),
-                "volume": int(meta["volume"]),
+                **({"volume": int(meta["volume"])} if meta.get("volume") is not None else {}),
             }
         ],
     }

@@ -80,9 +80,6 @@ def split_parts(blocks: list[RawBlock], front: list[str], colophon: str | None, 
     # the run of notes must begin at note 1: anything before it is body text
     while start < end and NOTE_LINE.match(blocks[start].text).group(1) != "1":
         start += 1
-    if start == end:
-        where = blocks[min(end, len(blocks) - 1)].line if blocks else None
-        raise EditionError(path, where, "no numbered notes before the closing line or the end")
     return ReceivedParts(
         front=tuple(blocks[: len(front)]),
         body=tuple(blocks[len(front) : start]),

@@ -66,7 +66,7 @@ def identity(edition: Edition) -> list[dict]:
             "chapter": meta["chapter_title"],
             "book": meta["catalogue_title"],
             "series": meta.get("series"),
-            "volume": meta["volume"],
+            "volume": meta.get("volume"),
             "place": meta["place"],
             "publisher": meta["publisher"],
             "year": meta["year"],

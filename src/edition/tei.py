@@ -397,7 +397,8 @@ def header(parent: ET.Element, edition: Edition) -> None:
     sub(source, "author", meta["author"])
     sub(source, "title", meta["chapter_title"], level="a")
     sub(source, "title", meta["book"], level="m")
-    sub(source, "biblScope", str(meta["volume"]), unit="volume")
+    if meta.get("volume") is not None:
+        sub(source, "biblScope", str(meta["volume"]), unit="volume")
     sub(source, "pubPlace", meta["place"])
     sub(source, "publisher", meta["publisher"])
     sub(source, "date", str(meta["year"]), when=str(meta["year"]))
