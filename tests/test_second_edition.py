@@ -18,7 +18,7 @@ from test_epub import EPUBCHECK, epubcheck_jars
 from test_quality import VNU
 from test_tei import schematron, tei_all  # noqa: F401 (fixtures)
 
-from edition.build import check
+from edition.build import check, site_assets
 from edition.cli import main as cli
 from edition.export import export
 
@@ -117,3 +117,21 @@ def test_the_single_file_names_the_excerpt_as_its_data_says(second):
         in html
     )
     assert "The web transcription closes" not in html  # the received file has no closing line
+
+
+def test_the_reading_pages_get_the_toolkits_styles_and_scripts(second, browser):
+    """The project ships no assets of its own: the build adds the package's, so the
+    apparatus switch works here as on the first edition (Chromium, from file://)."""
+    site = second / "site"
+    assert (site / "assets" / "edition.js").read_bytes() == site_assets()["assets/edition.js"]
+    page = browser.new_page()
+    try:
+        page.goto((site / "the-capes.html").as_uri())
+        note = page.locator("#note-3")
+        assert "Ibid., p. 157." in note.inner_text() and "Ibid.;" not in note.inner_text()
+        switch = page.locator("button.app-switch")
+        switch.click()
+        assert switch.get_attribute("aria-pressed") == "true"
+        assert "Ibid.; p. 157." in note.inner_text()
+    finally:
+        page.close()

@@ -200,6 +200,23 @@ def shim_files() -> dict[str, bytes]:
     return {f"{Path(SHIM).parent.as_posix()}/{p.name}": p.read_bytes() for p in sorted(folder.iterdir())}
 
 
+SITE_ASSETS = Path(__file__).with_name("assets") / "site"
+SITE_CSS = ["assets/edition.css", "assets/print.css"]
+SITE_JS = [{"path": "assets/edition.js", "defer": True}, {"path": "assets/find.js", "defer": True}]
+
+
+def own_assets(paths: Paths) -> bool:
+    """Whether the project ships the reading pages' styles and scripts itself (in
+    docs/assets/, named in its mkdocs.yml); if not, the build adds the toolkit's."""
+    return (paths.docs / "assets" / "edition.css").exists()
+
+
+def site_assets() -> dict[str, bytes]:
+    """The styles and scripts the generated pages' markup needs (the apparatus switch,
+    popovers, Cite, find, print), as the package ships them."""
+    return {f"assets/{p.name}": p.read_bytes() for p in sorted(SITE_ASSETS.iterdir())}
+
+
 def write_config(edition: Edition, paths: Paths, variant: str = "") -> Path:
     """build/mkdocs[-variant].yml: it inherits the project's and adds what the sources
     decide; the "offline" variant is the one for file://."""
@@ -212,6 +229,8 @@ def write_config(edition: Edition, paths: Paths, variant: str = "") -> Path:
         "nav": render.nav(edition),
         **(OFFLINE if variant == "offline" else {}),
     }
+    if not own_assets(paths):
+        config.update(extra_css=SITE_CSS, extra_javascript=SITE_JS)
     overrides = paths.root / "overrides"
     if overrides.is_dir():  # a project's own theme hooks, where it has any
         config["theme"] = {"custom_dir": str(overrides.resolve())}
@@ -324,6 +343,8 @@ def render_site(
     files = docs_files(edition, formatted, paths, downloads)
     if variant == "offline" and not (paths.root / "overrides" / SHIM).exists():
         files.update(shim_files())  # a project with no theme hooks of its own: the toolkit's copy
+    if not own_assets(paths):
+        files.update(site_assets())
     sync_tree(files, paths.build / f"docs{suffix}")
     config = write_config(edition, paths, variant)
     if engine == "zensical":
