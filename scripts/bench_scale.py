@@ -72,7 +72,7 @@ def synthetic(root: Path, copies: int) -> None:
     for name in ("glossary.yaml", "chronology.yaml"):  # the chronology points into the first copy
         shutil.copy2(ROOT / "sources" / name, root / "sources" / name)
     shutil.copy2(ROOT / "bibliography.bib", root / "bibliography.bib")
-    for name in ("docs", "overrides", "mkdocs.yml"):
+    for name in ("docs", "mkdocs.yml"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, root / name)
     for page in ("index.md", "about.md"):  # their links name the real chapter's sections
         (root / "docs" / page).write_text("# Synthetic edition\n\nFor the scale benchmark.\n", "utf-8")

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parents[1]
-INPUTS = ("sources", "docs", "overrides", "bibliography.bib", "editors.bib", "mkdocs.yml", "releases")
+INPUTS = ("sources", "docs", "bibliography.bib", "editors.bib", "mkdocs.yml", "releases")
 
 
 @pytest.fixture(scope="session")

@@ -583,7 +583,8 @@ def test_a_permanent_address_lands_on_the_paragraph_and_highlights_it(page: Page
 def test_downloads_are_the_published_citation_files(page: Page, site_url: str) -> None:
     page.goto(site_url + UNREST)
     page.locator("#p12 button.cite-btn").click()
-    for name, start in (("BibTeX", "@incollection{cliff-new-course-p12,"), ("RIS", "TY  - CHAP")):
+    bibtex = "@incollection{cliff-the-new-course-controversy-p12,"
+    for name, start in (("BibTeX", bibtex), ("RIS", "TY  - CHAP")):
         link = page.get_by_role("link", name=name, exact=True)
         with page.expect_download() as download:
             link.click()

@@ -49,7 +49,7 @@ def test_classic_bibtex_reads_every_file_with_plain_bst_without_a_warning(cite_d
     bbl = (tmp_path / "doc.bbl").read_text("utf-8")
     assert bbl.count("\\bibitem") == len(labels(edition))
     flat = " ".join(bbl.split())
-    start = flat.index("\\bibitem{cliff-new-course-p12}") + len("\\bibitem")
+    start = flat.index("\\bibitem{cliff-the-new-course-controversy-p12}") + len("\\bibitem")
     twelve = flat[start:].split("\\bibitem")[0]
     for expected in (
         "page ¶12",
@@ -76,7 +76,7 @@ def test_biber_reads_every_biblatex_file_without_a_warning(cite_dir, edition, tm
     assert run.returncode == 0, run.stdout
     assert not [line for line in run.stdout.splitlines() if line.startswith(("WARN", "ERROR"))], run.stdout
     out = (tmp_path / "refs_bibertool.bib").read_text("utf-8")
-    twelve = out[out.index("{cliff-new-course-p12,") :].split("@INCOLLECTION")[0]
+    twelve = out[out.index("{cliff-the-new-course-controversy-p12,") :].split("@INCOLLECTION")[0]
     for expected in (
         "PAGES = {¶12}",
         "DATE = {2026-12-01}",

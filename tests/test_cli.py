@@ -89,7 +89,7 @@ def test_version_help_and_root_anywhere(project):
     assert version.returncode == 0 and version.stdout.startswith("edition ")
     main = parser()
     commands = main._subparsers._group_actions[0].choices
-    assert set(commands) == {"build", "check", "export", "lock", "received", "release", "serve"}
+    assert set(commands) == {"build", "check", "export", "lock", "new", "received", "release", "serve"}
     for name, command in commands.items():
         assert command.description, name
         assert all(action.help for action in command._actions), name

@@ -7,6 +7,7 @@ import ast
 from pathlib import Path
 
 import pytest
+import yaml
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "edition"
 # in pipeline order; what every stage may use stands first, the command last
@@ -96,3 +97,19 @@ def test_chromium_is_started_in_one_place():
         and ("--no-sandbox" in f.read_text("utf-8") or '"/usr/bin/chromium"' in f.read_text("utf-8"))
     ]
     assert not spelled, f"Chromium started outside check/browser.py: {spelled}"
+
+
+def test_nothing_of_this_edition_is_written_into_the_toolkit():
+    """Every word a reader sees that names the author, the text or the book comes from
+    sources/: none of them stands in the package's code, styles, scripts or templates."""
+    meta = yaml.safe_load((PACKAGE.parents[1] / "sources" / "edition.yaml").read_text("utf-8"))["metadata"]
+    names = [meta["author_family"], meta["chapter_title"], meta["publisher"], meta["book"].split(":")[0]]
+    names.append(meta["chapter_title"].lower().replace(" ", "-"))
+    found = [
+        f"{path.relative_to(PACKAGE).as_posix()}: {name}"
+        for path in sorted(PACKAGE.rglob("*"))
+        if path.is_file() and path.suffix in {".py", ".css", ".js", ".html", ".lua", ".json"}
+        for name in names
+        if name in path.read_text("utf-8")
+    ]
+    assert not found, f"the edition's own words in the toolkit: {found}"

@@ -92,7 +92,7 @@ def test_any_chapter_builds_faithfully_or_fails_cleanly(tmp_path_factory, case):
     paragraphs, quoted, calls = case
     calls = [True, *calls[1:]]  # at least one note, so the bibliography entry is cited
     root = tmp_path_factory.mktemp("robust")
-    for name in ("docs", "overrides", "mkdocs.yml"):
+    for name in ("docs", "mkdocs.yml"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, root / name)
     for page in ("index.md", "about.md", "data.md"):  # hand-written pages link to this chapter's sections
         (root / "docs" / page).write_text("# Page\n\nText.\n", "utf-8")

@@ -12,10 +12,10 @@ from lxml import etree
 
 from edition.check.site import check_site
 from edition.pipeline.load import load
-from edition.render.tei.document import TEI_FILE
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 SCH = "http://purl.oclc.org/dsdl/schematron"
+TEI_FILE = "the-new-course-controversy.tei.xml"  # this edition's slug, from its title
 SVRL = "http://purl.oclc.org/dsdl/svrl"
 ISO_SKELETON = Path(etree.__file__).parent / "isoschematron" / "resources" / "xsl" / "iso-schematron-xslt1"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

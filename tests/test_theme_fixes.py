@@ -86,7 +86,7 @@ def test_no_hashed_asset_name_and_no_copied_theme_template_in_the_overrides():
     import material
 
     theme = Path(material.__file__).parent / "templates"
-    overrides = ROOT / "overrides"
+    overrides = ROOT / "src" / "edition" / "engine" / "theme"
     names = sorted(p.relative_to(overrides).as_posix() for p in overrides.rglob("*.html"))
     assert names == ["404.html", "main.html", "partials/javascripts/palette.html"]
     for name in names:

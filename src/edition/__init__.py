@@ -1,1 +1,1 @@
-"""Build the annotated digital critical edition of Tony Cliff's chapter."""
+"""Build an annotated digital critical edition of a received text from its sources/."""

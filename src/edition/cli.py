@@ -49,6 +49,18 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    """Scaffold a new edition project from a received text file."""
+    from .pipeline.scaffold import scaffold
+
+    fill = scaffold(args.directory.resolve(), args.received, args.title, args.author, args.year)
+    print(f"made {args.directory}: sources/ with the received file, edition.yaml, empty registers, ")
+    print("a paragraph lock, mkdocs.yml and docs/. Fill in, then run `edition --root DIR build`:")
+    for item in fill:
+        print(f"  - {item}")
+    return 0
+
+
 def _lock(args: argparse.Namespace) -> int:
     """Create the paragraph lock, show what would change, or accept the change."""
     paths = Paths(args.root)
@@ -214,6 +226,19 @@ def parser() -> argparse.ArgumentParser:
         "Write dist/ (the site for file:// zipped, the single-file edition, the EPUB and the "
         "TEI), then rebuild site/ with them on its Downloads page.",
     ).set_defaults(run=_export)
+    new = command(
+        "new",
+        "make a new edition project from a received text file",
+        "Make DIR (new or empty): the received file in sources/ under its hashed name, "
+        "sources/edition.yaml with the fields to fill, empty registers, the paragraph lock, "
+        "mkdocs.yml and docs/; then say what the editors must fill in.",
+    )
+    new.add_argument("directory", type=Path, metavar="DIR", help="the new project's folder")
+    new.add_argument("--received", type=Path, required=True, help="the received text file (UTF-8)")
+    new.add_argument("--title", required=True, help="the text's title")
+    new.add_argument("--author", required=True, help="the author's name, given names first")
+    new.add_argument("--year", type=int, required=True, help="the year the text was first published")
+    new.set_defaults(run=_new)
     lock = command(
         "lock",
         "create the paragraph lock, or show or accept id changes",

@@ -87,9 +87,11 @@ class Note:
 
 @dataclass(frozen=True)
 class Front:
-    author: str
-    book: str
-    chapter: str
+    """The title lines the received file opens with; "" where it has none."""
+
+    author: str = ""
+    book: str = ""
+    chapter: str = ""
 
 
 @dataclass(frozen=True)

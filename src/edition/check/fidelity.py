@@ -186,7 +186,7 @@ def _q(tag: str) -> str:
 
 
 def _read(element: ET.Element, view: str, stream: str, out: dict[str, Words]) -> None:
-    """The words under an element as one view shows them. A note of Cliff's stands
+    """The words under an element as one view shows them. A note of the author's stands
     for its call (its number) where it is, and its words belong to the notes."""
     name = element.tag.removeprefix(f"{{{NS}}}")
     if name in ("corr", "supplied"):
@@ -213,11 +213,15 @@ def tei_views(root: ET.Element) -> dict[str, Words]:
     views = {}
     for view in ("received", "reading"):
         out = {s: Words() for s in STREAMS}
-        _read(text.find(_q("front")), view, "front", out)
-        _read(chapter.find(_q("head")), view, "front", out)
-        for part in chapter.findall(_q("div")):
-            _read(part, view, "body", out)
-        _read(text.find(f"{_q('back')}/{_q('div')}[@type='colophon']"), view, "colophon", out)
+        parts = [
+            (text.find(_q("front")), "front"),  # none where the received file has no title lines
+            (chapter.find(_q("head")), "front"),
+            *((part, "body") for part in chapter.findall(_q("div"))),
+            (text.find(f"{_q('back')}/{_q('div')}[@type='colophon']"), "colophon"),
+        ]
+        for element, stream in parts:
+            if element is not None:
+                _read(element, view, stream, out)
         views[view] = Words()
         for stream in out.values():
             views[view].extend(stream)

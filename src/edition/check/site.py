@@ -11,8 +11,8 @@ from ..errors import CheckFailed
 from ..model import Edition
 from ..read.chapter import read_received
 from ..render.markup import page_url
+from ..render.naming import tei_file
 from ..render.paragraph_pages import forward_targets
-from ..render.tei.document import TEI_FILE
 from .fidelity import Words, compare, reader_views, reading_words, received_words, tei_views
 from .links import check_links
 
@@ -31,7 +31,8 @@ def check_text(edition: Edition, site: Path) -> list[str]:
         return [f"missing page {p.name}" for p in missing]
     reading = reading_words(edition)
     problems = []
-    for where, views in (("", reader_views(section_pages)), (" of the TEI", tei_file_views(site))):
+    tei = tei_file_views(site / "data" / tei_file(edition.metadata))
+    for where, views in (("", reader_views(section_pages)), (" of the TEI", tei)):
         problems += [f"received view{where}: {p}" for p in compare(received, views["received"])]
         problems += [f"reading view{where}: {p}" for p in compare(reading, views["reading"])]
     return problems
@@ -50,10 +51,9 @@ def check_site(edition: Edition, site: Path, releases: dict[str, Edition] | None
     return problems + check_links(site, base_path, redirects=redirects)
 
 
-def tei_file_views(site: Path) -> dict[str, Words]:
+def tei_file_views(path: Path) -> dict[str, Words]:
     """The two views of the TEI document the site publishes; one that does not parse
     fails the check."""
-    path = site / "data" / TEI_FILE
     try:
         return tei_views(ET.parse(path).getroot())
     except (OSError, ET.ParseError) as exc:

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from ..model import Edition
 from ..read.sources import Paths
-from ..read.yamlfile import dump_yaml
-from ..render.docs import nav
+from ..read.yamlfile import config_value, dump_yaml
+from ..render.docs import SCRIPTS, STYLES, nav
 
+THEME = Path(__file__).with_name("theme")  # the theme's documented hooks, for every edition
 OFFLINE = {
     # Material's offline plugin: search from file://, with the iframe-worker shim
-    # shipped in overrides/ instead of fetched from a CDN.
+    # shipped in the theme hooks instead of fetched from a CDN.
     "plugins": ["search", "offline"],
     "extra": {"polyfills": ["assets/javascripts/iframe-worker/shim.js"]},
 }
@@ -28,7 +29,10 @@ def write_config(edition: Edition, paths: Paths, variant: str = "") -> Path:
         "docs_dir": f"docs{suffix}",
         "site_dir": f"site{suffix}",
         "site_url": edition.metadata["site_url"],
-        "theme": {"custom_dir": str((paths.root / "overrides").resolve())},
+        "theme": {"custom_dir": str(THEME)},
+        # the reading pages' own styles and scripts first, then any the project adds
+        "extra_css": [*STYLES, *(config_value(paths.mkdocs_yml, "extra_css") or [])],
+        "extra_javascript": [*SCRIPTS, *(config_value(paths.mkdocs_yml, "extra_javascript") or [])],
         "nav": nav(edition),
         **(OFFLINE if variant == "offline" else {}),
     }

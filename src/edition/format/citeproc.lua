@@ -1,11 +1,11 @@
 -- Format citations with pandoc's citeproc and CSL styles, in one pandoc run.
 -- arg[1]: a JSON file with
---   notes: {csl, bibliography, requests: [{id, markdown}]}: each of Cliff's references,
+--   notes: {csl, bibliography, requests: [{id, markdown}]}: each of the author's references,
 --     formatted in a document of its own so that every note shows the full form
 --     (Chicago would shorten repeats and print "Ibid."), and the whole bibliography;
 --     editors (optional): a CSL-JSON file of the editors' works, formatted as a list apart;
 --   cite (optional): {chicago, apa, mla (CSL paths), items (CSL-JSON file of two items:
---     "chapter", Cliff's chapter in this edition at a placeholder paragraph address, and
+--     "chapter", the received text in this edition at a placeholder paragraph address, and
 --     "edition", the edition as a whole), placeholder}: for each style the chapter's
 --     citation at paragraph `placeholder` (a Chicago note; APA and MLA in-text) and its
 --     reference entry, and the same for the edition.

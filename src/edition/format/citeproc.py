@@ -86,7 +86,7 @@ def format_citations(
     cite: CiteItems | None = None,
     editors: tuple[BibEntry, ...] = (),
 ) -> Formatted:
-    """Cliff's references and the bibliography, and, with `cite`, the paragraph and
+    """The author's references and the bibliography, and, with `cite`, the paragraph and
     edition citations in Chicago, APA and MLA: one pandoc run, cached."""
     files = {
         "bibliography.json": [e.csl for e in entries],

@@ -20,29 +20,28 @@ from ..errors import CheckFailed
 from ..model import Edition
 from ..read.sources import Paths
 from ..render.epub import write_epub
+from ..render.naming import slug, tei_file
 from ..render.pdf import write_pdf
 from ..render.single import single_html
-from ..render.tei.document import TEI_FILE
 from .build import Built, _replace, build, format_edition
 from .load import load
 from .releases import prepare, release_project
 
-NAME = "the-new-course-controversy"
 ZIP_EPOCH = 315532800  # 1980-01-01, the first date a zip can hold
 
 
-def zip_folder(folder: Path, target: Path) -> None:
-    """A zip whose top folder is the site, files in a stable order (and dated
+def zip_folder(folder: Path, target: Path, name: str) -> None:
+    """A zip whose top folder, `name`, is the site, files in a stable order (and dated
     SOURCE_DATE_EPOCH when it is set, so that two exports are the same bytes)."""
     stamp = int(os.environ["SOURCE_DATE_EPOCH"]) if os.environ.get("SOURCE_DATE_EPOCH") else None
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
-                name = f"{NAME}/{path.relative_to(folder).as_posix()}"
+                entry = f"{name}/{path.relative_to(folder).as_posix()}"
                 if stamp is None:
-                    archive.write(path, name)
+                    archive.write(path, entry)
                 else:  # a reproducible build: every file dated SOURCE_DATE_EPOCH
-                    info = zipfile.ZipInfo(name, time.gmtime(max(stamp, ZIP_EPOCH))[:6])
+                    info = zipfile.ZipInfo(entry, time.gmtime(max(stamp, ZIP_EPOCH))[:6])
                     archive.writestr(info, path.read_bytes(), zipfile.ZIP_DEFLATED)
 
 
@@ -50,17 +49,18 @@ def books(edition: Edition, paths: Paths, out: Path) -> dict[str, bytes]:
     """The single file, the EPUB and the PDF of one version, written into `out`; a word
     lost from the single file or the EPUB stops the export."""
     formatted = format_edition(edition, paths)
+    name = slug(edition.metadata)
     out.mkdir(parents=True, exist_ok=True)
-    html_file = out / f"{NAME}.html"
+    html_file = out / f"{name}.html"
     html_file.write_text(single_html(edition, formatted), "utf-8")
-    write_epub(edition, formatted, out / f"{NAME}.epub")
-    lost = [f"EPUB: {problem}" for problem in epub_lost_words(edition, out / f"{NAME}.epub")]
+    write_epub(edition, formatted, out / f"{name}.epub")
+    lost = [f"EPUB: {problem}" for problem in epub_lost_words(edition, out / f"{name}.epub")]
     single = [(html_file.name, html_file.read_text("utf-8"))]
     lost += [f"single file: {problem}" for problem in lost_words(edition, single)]
     if lost:
         raise CheckFailed(lost)
-    write_pdf(edition, formatted, out / f"{NAME}.pdf")
-    return {p.name: p.read_bytes() for p in (html_file, out / f"{NAME}.epub", out / f"{NAME}.pdf")}
+    write_pdf(edition, formatted, out / f"{name}.pdf")
+    return {p.name: p.read_bytes() for p in (html_file, out / f"{name}.epub", out / f"{name}.pdf")}
 
 
 def export(root: Path, engine: str | None = None) -> dict[str, int]:
@@ -79,11 +79,12 @@ def export(root: Path, engine: str | None = None) -> dict[str, int]:
             for version, release in released.items()
         }
         offline: Built = build(root, latest, "offline", Path(tmp) / "offline", engine)
-        zip_folder(offline.site, out / f"{NAME}-site.zip")
-        shutil.copyfile(offline.site / "data" / TEI_FILE, out / TEI_FILE)
-        downloads = {**latest, f"{NAME}-site.zip": (out / f"{NAME}-site.zip").read_bytes()}
+        name, tei = slug(edition.metadata), tei_file(edition.metadata)
+        zip_folder(offline.site, out / f"{name}-site.zip", name)
+        shutil.copyfile(offline.site / "data" / tei, out / tei)
+        downloads = {**latest, f"{name}-site.zip": (out / f"{name}-site.zip").read_bytes()}
         build(root, downloads, engine=engine, release_downloads=release_books)
         _replace(out, root / "dist")
     return {name: len(content) for name, content in downloads.items()} | {
-        TEI_FILE: (root / "dist" / TEI_FILE).stat().st_size
+        tei: (root / "dist" / tei).stat().st_size
     }

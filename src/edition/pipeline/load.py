@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Edition
+from ..read.editors import link_editors
 from ..read.housestyle import check_house_style
 from ..read.romanization import check_romanization, check_romanization_of
 from ..read.sources import Paths, read
-from ..render.editors import check_sources, link_editors
 from ..resolve.apparatus import link_apparatus
 from ..resolve.chronology import link_chronology
 from ..resolve.commentary import link_commentary
+from ..resolve.evidence import check_sources
 from ..resolve.mentions import link_mentions
 from ..resolve.references import resolve
 

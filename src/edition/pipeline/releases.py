@@ -66,7 +66,7 @@ def release_project(root: Path, version: str) -> Path:
         "sources": snapshot / "sources",
         "bibliography.bib": snapshot / "bibliography.bib",
         "editors.bib": snapshot / "editors.bib",
-        **{name: root / name for name in ("docs", "overrides", "mkdocs.yml", ".cache")},
+        **{name: root / name for name in ("docs", "mkdocs.yml", ".cache")},
     }
     for name, target in links.items():
         link = project / name

@@ -18,7 +18,7 @@ class ReceivedParts:
     front: tuple[RawBlock, ...]
     body: tuple[RawBlock, ...]
     notes: tuple[RawBlock, ...]
-    colophon: RawBlock
+    colophon: RawBlock | None
 
 
 def read_received(path: Path, sha256: str | None = None) -> str:
@@ -58,32 +58,31 @@ def raw_blocks(text: str) -> list[RawBlock]:
     return blocks
 
 
-def split_parts(blocks: list[RawBlock], front: list[str], colophon: str, path: Path) -> ReceivedParts:
+def split_parts(blocks: list[RawBlock], front: list[str], colophon: str | None, path: Path) -> ReceivedParts:
     """Separate the title lines, body, numbered notes and closing line of the file.
 
-    The front lines and the colophon are named in edition.yaml; the notes are the
-    run of blocks "1. …", "2. …" that stands just before the colophon.
+    The front lines and the colophon are named in edition.yaml (a file may have
+    neither); the notes are the run of blocks "1. …", "2. …" that stands just before
+    the colophon, or at the end of the file.
     """
     for i, expected in enumerate(front):
         if i >= len(blocks) or blocks[i].text != expected:
             found = blocks[i].text if i < len(blocks) else "end of file"
             where = blocks[i].line if i < len(blocks) else None
             raise EditionError(path, where, f"expected front line {expected!r}, found {found!r}")
-    if not blocks or blocks[-1].text != colophon:
+    if colophon is not None and (not blocks or blocks[-1].text != colophon):
         where = blocks[-1].line if blocks else None
         raise EditionError(path, where, f"expected the closing line {colophon!r}")
-    end = len(blocks) - 1
+    end = len(blocks) - 1 if colophon is not None else len(blocks)
     start = end
     while start > len(front) and NOTE_LINE.match(blocks[start - 1].text):
         start -= 1
     # the run of notes must begin at note 1: anything before it is body text
     while start < end and NOTE_LINE.match(blocks[start].text).group(1) != "1":
         start += 1
-    if start == end:
-        raise EditionError(path, blocks[end].line, "no numbered notes before the closing line")
     return ReceivedParts(
         front=tuple(blocks[: len(front)]),
         body=tuple(blocks[len(front) : start]),
         notes=tuple(blocks[start:end]),
-        colophon=blocks[end],
+        colophon=blocks[end] if colophon is not None else None,
     )

@@ -1,5 +1,5 @@
 """The house style of the editors' prose, checked in the read stage: apostrophes and
-quotation marks are typographic (’ ‘ “ ”) as in Cliff's text, never ' or "; a work's title
+quotation marks are typographic (’ ‘ “ ”) as in the received text, never ' or "; a work's title
 stands between a pair of asterisks (shown in italics); a date is written day, month, year
 ("7 November 1923"), never "November 7, 1923" nor in figures ("7/11/1923")."""
 

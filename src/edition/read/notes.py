@@ -1,4 +1,4 @@
-"""Cliff's notes: the numbered list at the end of the file and the calls "[n]" in the body."""
+"""The author's notes: the numbered list at the end of the file and the calls "[n]" in the body."""
 
 from __future__ import annotations
 

@@ -91,9 +91,9 @@ def read_chapter(paths: Paths, locked: bool = True, verified: bool = True) -> tu
     received = require(spec, "received", yaml_path, dict)
     text_path = paths.sources / require(received, "file", yaml_path)
     text = read_received(text_path, received["sha256"] if verified else None)
-    front_spec = require(spec, "front", yaml_path, dict)
-    front_lines = [require(front_spec, k, yaml_path) for k in ("author", "book", "chapter")]
-    parts = split_parts(raw_blocks(text), front_lines, require(spec, "colophon", yaml_path), text_path)
+    front_spec = spec.get("front") or {}
+    front_lines = [front_spec[k] for k in ("author", "book", "chapter") if k in front_spec]
+    parts = split_parts(raw_blocks(text), front_lines, spec.get("colophon"), text_path)
     sections = build_sections(
         parts.body,
         section_specs(require(spec, "sections", yaml_path, list), yaml_path),
@@ -105,7 +105,8 @@ def read_chapter(paths: Paths, locked: bool = True, verified: bool = True) -> tu
     if locked:
         sections = apply_lock(sections, paths.lock)
     notes = attach_calls(sections, parse_notes(parts.notes, text_path), text_path)
-    chapter = Chapter(Front(*front_lines), sections, notes, parts.colophon.text)
+    colophon = parts.colophon.text if parts.colophon else ""
+    chapter = Chapter(Front(**{k: v for k, v in front_spec.items()}), sections, notes, colophon)
     return chapter, Metadata(site_metadata(require(spec, "metadata", yaml_path, dict))), text_path
 
 

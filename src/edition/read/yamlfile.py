@@ -126,6 +126,11 @@ def check_config(path: Path) -> None:
         raise EditionError(path, 1, "expected a mapping at the top level")
 
 
+def config_value(path: Path, key: str) -> object:
+    """A top-level value of a file another tool reads (mkdocs.yml); None where it is not set."""
+    return parse_yaml(path, _TaggedLoader).get(key)
+
+
 def config_line(path: Path, key: str) -> int | None:
     """The line of a top-level key of a file another tool reads (mkdocs.yml)."""
     return getattr(parse_yaml(path, _TaggedLoader), "key_lines", {}).get(key)

@@ -9,9 +9,9 @@ from html import escape
 
 from ..model import Comment, Edition, Intervention
 from ..resolve.apparatus import texts_by_place
-from .editors import reference_links
-from .glossary_page import places
-from .markup import attr
+from .evidence import evidence_links
+from .markup import attr, places
+from .naming import kind
 from .prose import prose_html, prose_plain
 
 TYPE_LABELS = {
@@ -21,29 +21,6 @@ TYPE_LABELS = {
     "transliteration": "transliteration",
     "factual": "factual error",
 }
-
-
-def evidence_links(edition: Edition, items: tuple[str, ...]) -> str:
-    """Evidence as links: a bibliography entry, a paragraph or note, or a reference page."""
-    entries = {e.key: e for e in edition.bibliography}
-    where = places(edition)
-    links, urls = [], []
-    for item in items:
-        if item in entries:
-            title = entries[item].fields.get("shorttitle") or entries[item].fields.get("title") or item
-            cite = f"<cite>{escape(_plain(title))}</cite>"
-            links.append(f'<a href="bibliography.html#ref-{attr(item)}">{cite}</a>')
-        elif item in where:
-            url, label = where[item]
-            links.append(f'<a href="{attr(url)}">{escape(label)}</a>')
-        else:
-            urls.append(item)
-    links += reference_links(edition, urls)
-    return " · ".join(links)
-
-
-def _plain(value: str) -> str:
-    return value.replace("{", "").replace("}", "").replace("--", "–")
 
 
 def readings(item: Intervention, text: str) -> str:
@@ -110,7 +87,8 @@ def apparatus_page(edition: Edition) -> str:
         "---\ntitle: Apparatus\n---\n",
         "# Apparatus\n",
         '<p class="lede">Every change the editors made to the received text, where it stands, what '
-        "the text said before and why; then the editors’ notes. On the chapter’s pages an "
+        "the text said before and why; then the editors’ notes. "
+        f"On the {escape(kind(edition.metadata))}’s pages an "
         "intervention is marked and explained on hover, focus or tap, and a switch shows the text "
         "exactly as received.</p>\n",
         "## Interventions { #interventions }\n",

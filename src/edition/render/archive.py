@@ -9,6 +9,7 @@ import json
 
 from ..model import Edition
 from ..read.yamlfile import dump_yaml
+from .naming import part_of
 
 CITATION_FILE = "CITATION.cff"
 ZENODO_FILE = ".zenodo.json"
@@ -18,7 +19,7 @@ def description(edition: Edition) -> str:
     meta = edition.metadata
     return (
         f"An annotated digital critical edition of {meta['author']}, “{meta['chapter_title']}”, "
-        f"chapter {meta['chapter_number']} of {meta['catalogue_title']} ({meta['place']}: "
+        f"{part_of(meta).lower()}{meta['catalogue_title']} ({meta['place']}: "
         f"{meta['publisher']}, {meta['year']}), from its web transcription, with the editors’ "
         "apparatus, notes, glossary, chronology, TEI and data."
     )
@@ -45,7 +46,7 @@ def citation_cff(edition: Edition) -> str:
                 "authors": [{"family-names": meta["author_family"], "given-names": meta["author_given"]}],
                 "publisher": {"name": meta["publisher"], "city": meta["place"]},
                 "year": int(meta["year"]),
-                "volume": int(meta["volume"]),
+                **({"volume": int(meta["volume"])} if meta.get("volume") is not None else {}),
             }
         ],
     }

@@ -36,7 +36,8 @@ def _plain(field: str):
     return describe
 
 
-def changes_page(change: dict, base: str) -> str:
+def changes_page(change: dict, base: str, author: str) -> str:
+    """One release's changes; `author` names whose notes were resolved ("X’s")."""
     """One release's changes; `base` is the site root as seen from the page."""
     old, new = change["from"], change["to"]
     out = [
@@ -65,7 +66,7 @@ def changes_page(change: dict, base: str) -> str:
         out.append(f"<h2>Reading text</h2><ul>{''.join(readings)}</ul>")
     out.append(_records("Interventions", change["interventions"], _intervention))
     out.append(_records("Editors’ notes", change["commentary"], _plain("text")))
-    out.append(_records("Resolution of Cliff’s notes", change["notes"], _plain("")))
+    out.append(_records(f"Resolution of {author} notes", change["notes"], _plain("")))
     out.append(_records("Glossary", change["glossary"], _plain("headword")))
     out.append(_records("Chronology", change["chronology"], _plain("title")))
     out.append(_records("Bibliography", change["bibliography"], _plain("title")))

@@ -7,23 +7,24 @@ from itertools import groupby
 
 from ..model import Edition, Event
 from ..read.dates import display_date
-from .editors import reference_links
-from .glossary_page import places
-from .markup import attr
+from .evidence import reference_links
+from .markup import attr, places
+from .naming import authors, kind
 from .prose import prose_html
 
 
 def event_html(edition: Edition, event: Event, where: dict[str, tuple[str, str]]) -> str:
     entries = {g.id: g for g in edition.glossary}
     passages = ", ".join(f'<a href="{attr(where[p][0])}">{escape(where[p][1])}</a>' for p in event.places)
-    links = [f"In the chapter: {passages}"]
+    links = [f"In the {escape(kind(edition.metadata))}: {passages}"]
     if event.glossary:
         names = ", ".join(
             f'<a href="glossary.html#{attr(g)}">{escape(entries[g].headword)}</a>' for g in event.glossary
         )
         links.append(f"Glossary: {names}")
     note = (
-        f'<p class="event-note"><strong>Cliff’s account differs.</strong> {prose_html(event.note)}</p>'
+        f'<p class="event-note"><strong>{escape(authors(edition.metadata))} account differs.</strong> '
+        f"{prose_html(event.note)}</p>"
         if event.note
         else ""
     )
@@ -43,7 +44,8 @@ def chronology_page(edition: Edition) -> str:
     out = [
         "---\ntitle: Chronology\n---\n",
         "# Chronology\n",
-        '<p class="lede">Every dated event the chapter and its notes speak of whose date could '
+        f'<p class="lede">Every dated event the {escape(kind(edition.metadata))} and its notes speak of '
+        "whose date could "
         "be checked, in order, with the paragraphs and notes that tell of it. Dates after "
         "February 1918 are New Style.</p>\n",
     ]

@@ -1,6 +1,6 @@
 """Citing the edition and its paragraphs.
 
-One citation model: Cliff's chapter, read in this edition (its title, editors,
+One citation model: the received text, read in this edition (its title, editors,
 version and date) at a paragraph and that paragraph's permanent address, first
 published in his book (its catalogue title with the volume, place, publisher and
 year, as CSL's `original-*` variables). CSL formats it once per style at a
@@ -75,7 +75,7 @@ def edition_item(edition: Edition) -> dict:
 
 
 def chapter_item(edition: Edition, url: str) -> dict:
-    """Cliff's chapter in this edition, at the given address, as a CSL item.
+    """The received text in this edition, at the given address, as a CSL item.
 
     Without the edition's DOI: every style prints a DOI in place of the URL, and the
     URL is the paragraph's own address; the DOI stands beside the citation instead."""

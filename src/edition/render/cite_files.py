@@ -10,6 +10,7 @@ import re
 
 from ..model import Edition
 from .cite import chapter_item, date_parts, permalink
+from .naming import slug, slugify
 
 BIBTEX_SPECIAL = re.compile(r"([&%$#_])")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -25,8 +26,9 @@ def file_names(label: str) -> dict[str, str]:
     }
 
 
-def key(label: str) -> str:
-    return f"cliff-new-course-p{label}"
+def key(edition: Edition, label: str) -> str:
+    """The entry's key: the author's family name, the edition's slug, the paragraph."""
+    return f"{slugify(edition.metadata['author_family'])}-{slug(edition.metadata)}-p{label}"
 
 
 def tex(text: str) -> str:
@@ -81,7 +83,7 @@ def bibtex(edition: Edition, label: str) -> str:
         ("url", f"{{{url}}}"),
         *([("doi", f"{{{meta['doi']}}}")] if meta.get("doi") else []),
     ]
-    return entry("incollection", key(label), fields)
+    return entry("incollection", key(edition, label), fields)
 
 
 def biblatex(edition: Edition, label: str) -> str:
@@ -106,7 +108,7 @@ def biblatex(edition: Edition, label: str) -> str:
         ("langid", "{english}"),
         *([("doi", f"{{{meta['doi']}}}")] if meta.get("doi") else []),
     ]
-    return entry("incollection", key(label), fields)
+    return entry("incollection", key(edition, label), fields)
 
 
 def ris(edition: Edition, label: str) -> str:
@@ -128,7 +130,7 @@ def ris(edition: Edition, label: str) -> str:
         ("OP", meta["catalogue_title"]),
         *([("DO", meta["doi"])] if meta.get("doi") else []),
         ("N1", first_published(edition) + "."),
-        ("ID", key(label)),
+        ("ID", key(edition, label)),
         ("ER", ""),
     ]
     return "".join(f"{tag}  - {value}".rstrip() + "\r\n" for tag, value in tags)
@@ -136,7 +138,8 @@ def ris(edition: Edition, label: str) -> str:
 
 def csl_json(edition: Edition, label: str) -> str:
     """CSL-JSON: the item the styles format, with the paragraph as its page."""
-    item = {**chapter_item(edition, permalink(edition, label)), "id": key(label), "page": f"¶{label}"}
+    item = {**chapter_item(edition, permalink(edition, label)), "id": key(edition, label)}
+    item["page"] = f"¶{label}"
     if edition.metadata.get("doi"):
         item["DOI"] = edition.metadata["doi"]
     return json.dumps([item], ensure_ascii=False, indent=1) + "\n"

@@ -21,10 +21,21 @@ from .find_index import INDEX_FILE, find_index
 from .glossary_page import glossary_page, persons_page
 from .identity import fill_markers
 from .markup import attr, page_name
+from .naming import authors, kind, tei_file
 from .page_meta import with_metadata
 from .pages import bibliography_page, section_page
 from .paragraph_pages import paragraph_pages
-from .tei.document import TEI_FILE, tei_xml
+from .tei.document import tei_xml
+
+ASSETS = Path(__file__).with_name("assets")
+STYLES = ("assets/edition.css", "assets/print.css")
+SCRIPTS = ({"path": "assets/edition.js", "defer": True}, {"path": "assets/find.js", "defer": True})
+
+
+def asset_files() -> dict[str, bytes]:
+    """The styles and scripts the rendered pages' markup needs (the apparatus switch,
+    popovers, Cite, Find ¶, print), as the toolkit ships them for every edition."""
+    return {f"assets/{p.name}": p.read_bytes() for p in sorted(ASSETS.iterdir()) if p.is_file()}
 
 
 def nav(edition: Edition) -> list:
@@ -66,27 +77,33 @@ def pages(edition: Edition, formatted: Formatted, downloads: dict[str, int] | No
     if edition.apparatus or edition.commentary:
         result["apparatus.md"] = apparatus_page(edition)
     for change in edition.metadata.get("changes") or []:
-        result[changes_name(change["to"])] = changes_page(change, edition.metadata.get("changes_base", ""))
-    result["downloads.md"] = downloads_page(downloads or {})
+        base = edition.metadata.get("changes_base", "")
+        result[changes_name(change["to"])] = changes_page(change, base, authors(edition.metadata))
+    result["downloads.md"] = downloads_page(edition, downloads or {})
     return result
 
 
-DESCRIPTIONS = {
-    ".zip": "the whole site, to unzip and open from the files (index.html), with no network",
-    ".html": "the whole chapter in one file, with notes, glossary and apparatus; prints well",
-    ".epub": "an EPUB 3 e-book of the same",
-    ".pdf": "the whole edition as a printed book: A4, Cliff's notes at the foot of the page",
-}
+def descriptions(edition: Edition) -> dict[str, str]:
+    """What each download is, by its suffix."""
+    meta = edition.metadata
+    return {
+        ".zip": "the whole site, to unzip and open from the files (index.html), with no network",
+        ".html": f"the whole {kind(meta)} in one file, with notes, glossary and apparatus; prints well",
+        ".epub": "an EPUB 3 e-book of the same",
+        ".pdf": f"the whole edition as a printed book: A4, {authors(meta, chr(39))} notes at the foot "
+        "of the page",
+    }
 
 
 def size(count: int) -> str:
     return f"{count / 1024:.0f} KB" if count < 1024 * 1024 else f"{count / 1024 / 1024:.1f} MB"
 
 
-def downloads_page(downloads: dict[str, int]) -> str:
+def downloads_page(edition: Edition, downloads: dict[str, int]) -> str:
+    described = descriptions(edition)
     rows = "".join(
         f'<li><a href="downloads/{attr(name)}" download>{escape(name)}</a> '
-        f"({size(count)}; {count:,} bytes): {DESCRIPTIONS[Path(name).suffix]}</li>"
+        f"({size(count)}; {count:,} bytes): {escape(described[Path(name).suffix], quote=False)}</li>"
         for name, count in downloads.items()
     )
     body = (
@@ -120,7 +137,7 @@ def docs_files(
     generated.update(
         {f"data/{name}": json_lines(records) for name, records in data.data_files(edition).items()}
     )
-    generated[f"data/{TEI_FILE}"] = tei_xml(edition)
+    generated[f"data/{tei_file(edition.metadata)}"] = tei_xml(edition)
     generated[INDEX_FILE] = find_index(edition)
     if edition.metadata.get("changes"):
         generated["data/changes.json"] = json_lines(edition.metadata["changes"])
@@ -128,6 +145,7 @@ def docs_files(
     for name, content in files.items():
         if name.endswith(".md"):
             files[name] = with_metadata(edition, name, content.decode("utf-8")).encode("utf-8")
+    files.update(asset_files())
     files.update(schema.published())
     files.update({f"downloads/{name}": content for name, content in downloads.items()})
     return files

@@ -1,4 +1,4 @@
-"""The EPUB 3, written from the model: one XHTML document per section with Cliff's
+"""The EPUB 3, written from the model: one XHTML document per section with the author's
 notes and the editors' notes as footnotes at its end (`epub:type="noteref"` calls,
 `aside epub:type="footnote"` notes with a link back), so a reading system shows a
 note where it is called; the back matter of the single file, each part its own
@@ -22,6 +22,7 @@ from ..format.citeproc import Formatted
 from ..model import Edition, Section
 from ..read.dates import display_date
 from .markup import attr
+from .naming import authors
 from .pages import notes_in
 from .single import back_matter, comment_html, note_body, note_refs, section_blocks, title_page
 from .spans import marks_by_place
@@ -38,10 +39,10 @@ IDS = re.compile(r'\sid="([^"]+)"')
 BARE = re.compile(r"\s(data-search-exclude)(?=[\s>])")  # an HTML boolean attribute, made XML
 SUMMARY = (
     "A text-only book with no images, audio or video. Every section and part has a heading "
-    "and is listed in the navigation. Cliff's notes and the editors' notes are footnotes linked "
+    "and is listed in the navigation. {author} notes and the editors' notes are footnotes linked "
     "from their calls and back. Paragraph numbers are those of the online edition, so "
     "passages can be cited. Text colours meet the contrast of WCAG 2.1 level AA."
-)
+)  # {author}: the author's name in the possessive
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,12 @@ def documents(edition: Edition, formatted: Formatted) -> list[Doc]:
             front = chapter.front
             head = (
                 f'<p class="front" data-stream="front">{escape(front.author)}<br/>{escape(front.book)}</p>'
+                if front.author or front.book
+                else ""
+            ) + (
                 f'<h1 data-stream="front">{escape(front.chapter)}</h1>'
+                if front.chapter
+                else f'<h1 data-ed="">{escape(meta["chapter_title"])}</h1>'
             )
         else:
             head = f"<h1>{escape(section.heading)}</h1>"
@@ -107,9 +113,13 @@ def documents(edition: Edition, formatted: Formatted) -> list[Doc]:
         docs.append(Doc(f"{ident}.xhtml", title, f'<h1 id="{ident}">{title}</h1>{html}', kind))
     colophon = (
         '<h1 data-ed="">Colophon</h1>'
-        '<p><span data-ed="">The web transcription closes: </span>'
-        f'<span data-stream="colophon">{escape(chapter.colophon)}</span></p>'
-        f'<div data-ed=""><p>{escape(meta["transcription"])}</p>'
+        + (
+            '<p><span data-ed="">The web transcription closes: </span>'
+            f'<span data-stream="colophon">{escape(chapter.colophon)}</span></p>'
+            if chapter.colophon
+            else ""
+        )
+        + f'<div data-ed=""><p>{escape(meta["transcription"])}</p>'
         f"<p><cite>{escape(meta['edition_title'])}</cite>, version {escape(str(meta['version']))} "
         f"({escape(display_date(str(meta['date'])))}), edited by the {escape(meta['editors'])}, "
         "is made from that "
@@ -182,10 +192,9 @@ def modified() -> str:
 def package(edition: Edition, docs: list[Doc]) -> str:
     meta = edition.metadata
     ident = uuid.uuid5(uuid.NAMESPACE_URL, meta["site_url"])
-    source = (
-        f"{meta['author']}, {meta['book']} ({meta['place']}: {meta['publisher']}, {meta['year']}), "
-        f"chapter {meta['chapter_number']}"
-    )
+    source = f"{meta['author']}, {meta['book']} ({meta['place']}: {meta['publisher']}, {meta['year']})"
+    if meta.get("chapter_number") is not None:
+        source += f", chapter {meta['chapter_number']}"
     features = ("structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability")
     a11y = "".join(f'<meta property="schema:accessibilityFeature">{f}</meta>' for f in features)
     manifest = "".join(
@@ -212,7 +221,8 @@ def package(edition: Edition, docs: list[Doc]) -> str:
         '<meta property="schema:accessModeSufficient">textual</meta>'
         f"{a11y}"
         '<meta property="schema:accessibilityHazard">none</meta>'
-        f'<meta property="schema:accessibilitySummary">{escape(SUMMARY)}</meta>'
+        '<meta property="schema:accessibilitySummary">'
+        f"{escape(SUMMARY.format(author=authors(meta, chr(39))))}</meta>"
         '<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>'
         "</metadata><manifest>"
         '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>'

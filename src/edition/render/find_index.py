@@ -27,7 +27,7 @@ INDEX_FILE = "assets/find-index.js"
 # apostrophes or the signs ʹ ″: the usual variants of Russian romanisation.
 VARIANTS = (
     ("shch", "sch"),  # щ written for сч, and the reverse
-    ("(?:iy|ii|yi|ij|yy|y)$", "i"),  # -ii, -iy, -yi, -y: Trotskii, Trotsky
+    ("(?:iy|ii|yi|ij|yy|y)$", "i"),  # -ii, -iy, -yi, -y: Gorkii, Gorky
     ("ia", "ya"),  # Izvestiia, Izvestiya
     ("iu", "yu"),
     ("ie", "ye"),  # Zinoviev, Zinovyev

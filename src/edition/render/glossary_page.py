@@ -10,8 +10,9 @@ from ..model import Edition, GlossEntry
 from ..read.dates import display_date
 from ..read.glossary import TYPES
 from ..resolve.mentions import mentions_by_entry
-from .editors import reference_links
-from .markup import attr, page_url
+from .evidence import reference_links
+from .markup import attr, places
+from .naming import kind
 from .prose import prose_html, prose_plain
 
 TYPE_LABELS = {"person": "Persons", "body": "Bodies", "term": "Terms", "event": "Events"}
@@ -29,18 +30,6 @@ def head_dates(entry: GlossEntry) -> str:
     """The dates a popover's heading shows: none where the gloss already gives them."""
     shown = dates(entry)
     return "" if shown and shown in entry.gloss else shown
-
-
-def places(edition: Edition) -> dict[str, tuple[str, str]]:
-    """Each block and note id with its address and its label (¶12, n. 5)."""
-    result = {}
-    for section in edition.chapter.sections:
-        for block in section.blocks:
-            result[block.id] = (f"{page_url(section.slug)}#{block.id}", f"¶{block.number}")
-    section_of = {b.id: s.slug for s in edition.chapter.sections for b in s.blocks}
-    for note in edition.chapter.notes:
-        result[note.id] = (f"{page_url(section_of[note.paragraph])}#{note.id}", f"n. {note.number}")
-    return result
 
 
 def gloss_data(edition: Edition, ids: set[str]) -> str:
@@ -88,7 +77,8 @@ def entry_html(
             f'<p class="gloss-mentions" data-search-exclude>Mentioned in ({len(mentioned)}): {links}</p>'
         )
     else:
-        out.append('<p class="gloss-mentions">Not named in the chapter; given for context.</p>')
+        where_not = escape(kind(edition.metadata))
+        out.append(f'<p class="gloss-mentions">Not named in the {where_not}; given for context.</p>')
     extra, parts = [], []
     if entry.related:
         links = ", ".join(f'<a href="#{attr(r)}">{escape(by_id[r].headword)}</a>' for r in entry.related)
@@ -139,7 +129,8 @@ def glossary_page(edition: Edition) -> str:
     out = [
         "---\ntitle: Glossary\n---\n",
         "# Glossary\n",
-        '<p class="lede">The persons, bodies, terms and events the chapter and its notes name, '
+        f'<p class="lede">The persons, bodies, terms and events the {escape(kind(edition.metadata))} '
+        "and its notes name, "
         "with every paragraph that mentions them. A name in the text links to its entry.</p>\n",
         '<div class="gloss-filter" role="group" aria-label="Show entries of one type" hidden>'
         '<button type="button" aria-pressed="true" data-type="all">All</button>'
@@ -181,7 +172,8 @@ def persons_page(edition: Edition) -> str:
         [
             "---\ntitle: Persons\n---\n",
             "# Persons\n",
-            '<p class="lede">Every person the chapter and its notes name, by the number of paragraphs '
+            f'<p class="lede">Every person the {escape(kind(edition.metadata))} and its notes name, '
+            "by the number of paragraphs "
             'and notes that mention them.<span class="sort-hint"> Choose a column heading to sort by it.'
             "</span></p>\n",
             '<table class="persons sortable"><thead><tr>'

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from ..model import Block, Comment, Intervention
+from ..model import Block, Comment, Edition, Intervention
 from .spans import Marks, Span, span_tree
 
 
@@ -23,7 +23,7 @@ def note_call(number: int) -> str:
 def inline(text: str, marks: Marks = Marks(), seen: set[str] | None = None, offset: int = 0) -> str:
     """Received text as HTML, escaped, with its marks rendered.
 
-    Cliff's calls "[n]" become note calls (the space before one is dropped so the
+    The author's calls "[n]" become note calls (the space before one is dropped so the
     number sits against its word); the first mention of a glossary entry in a block
     (tracked in `seen`) links to the glossary and later ones are only marked; an
     intervention carries both readings, the reading text and the received one; an
@@ -238,3 +238,15 @@ def host(url: str) -> str:
 def source_links(urls: list[str]) -> str:
     """Links to the reference pages an entry was checked against, named by their hosts."""
     return " · ".join(f'<a href="{attr(url)}" rel="nofollow">{escape(host(url))}</a>' for url in urls)
+
+
+def places(edition: Edition) -> dict[str, tuple[str, str]]:
+    """Each block and note id with its address and its label (¶12, n. 5)."""
+    result = {}
+    for section in edition.chapter.sections:
+        for block in section.blocks:
+            result[block.id] = (f"{page_url(section.slug)}#{block.id}", f"¶{block.number}")
+    section_of = {b.id: s.slug for s in edition.chapter.sections for b in s.blocks}
+    for note in edition.chapter.notes:
+        result[note.id] = (f"{page_url(section_of[note.paragraph])}#{note.id}", f"n. {note.number}")
+    return result

@@ -6,7 +6,7 @@ The tags follow the rules of Zotero's Embedded Metadata translator: a
 `citation_book_title` as OpenGraph's `book:` namespace, so that tag alone, which
 Google Scholar wants, does not); `og:type` "book" makes a book; `prism.edition`
 gives the edition, `citation_firstpage` the pages. Chapter pages and paragraph pages
-save as Cliff's chapter in this edition, the home page as the edition itself, every
+save as the received text in this edition, the home page as the edition itself, every
 other page as a part of the edition.
 """
 
@@ -50,7 +50,7 @@ def in_edition(edition: Edition, title: str, url: str) -> Tags:
 
 
 def chapter_tags(edition: Edition, url: str, label: str | None = None) -> Tags:
-    """Cliff's chapter in this edition; on a paragraph's page, at that paragraph."""
+    """The received text in this edition; on a paragraph's page, at that paragraph."""
     meta = edition.metadata
     author = f"{meta['author_family']}, {meta['author_given']}"
     return [

@@ -12,13 +12,15 @@ from html import escape
 
 from ..format.citeproc import Formatted, request_id
 from ..model import BibEntry, Edition, Note, Section
+from ..read.editors import WEAK, editors_by_key, keywords
 from ..read.yamlfile import dump_yaml
 from ..resolve.references import citing_notes
 from .apparatus_page import editors_notes, popover_data
 from .cite import cite_data
-from .editors import WEAK, checked_links, editors_by_key, keywords
+from .evidence import checked_links
 from .glossary_page import gloss_data
 from .markup import attr, block_html, inline, md_text, page_url
+from .naming import kind
 from .spans import Marks, marks_by_place
 
 
@@ -29,11 +31,15 @@ def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
     out = [f"---\n{dump_yaml(front_matter)}---\n"]
     if section.heading is None:
         front = chapter.front
-        out.append(
-            f'<p class="front" data-stream="front"><span class="front-author">'
-            f'{escape(front.author)}</span> <span class="front-book">{escape(front.book)}</span></p>\n'
-        )
-        out.append(f'# {md_text(front.chapter)} {{ data-stream="front" }}\n')
+        if front.author or front.book:
+            out.append(
+                f'<p class="front" data-stream="front"><span class="front-author">'
+                f'{escape(front.author)}</span> <span class="front-book">{escape(front.book)}</span></p>\n'
+            )
+        if front.chapter:
+            out.append(f'# {md_text(front.chapter)} {{ data-stream="front" }}\n')
+        else:  # no title line in the received file: the title the edition gives it
+            out.append(f'# {md_text(edition.metadata["chapter_title"])} {{ data-ed="" }}\n')
     else:
         out.append(f"# {md_text(section.heading)}\n")
     if edition.apparatus:
@@ -63,7 +69,7 @@ def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
     ids = {m.entry for place in (*section.blocks, *notes) for m in place.mentions}
     if ids:
         out.append(gloss_data(edition, ids))
-    if index == len(chapter.sections) - 1:
+    if index == len(chapter.sections) - 1 and chapter.colophon:
         out.append(
             '<p class="colophon"><span data-ed="">The web transcription closes: </span>'
             f'<span data-stream="colophon">{escape(chapter.colophon)}</span></p>\n'
@@ -99,7 +105,8 @@ def bibliography_page(edition: Edition, formatted: Formatted) -> str:
     out = [
         "---\ntitle: Bibliography\n---\n",
         "# Bibliography\n",
-        '<p class="lede">Every work Cliff cites in this chapter, formatted in Chicago '
+        f'<p class="lede">Every work {escape(edition.metadata["author_family"])} cites in this '
+        f"{escape(kind(edition.metadata))}, formatted in Chicago "
         "notes-bibliography style from <code>bibliography.bib</code>, with the notes "
         "that cite it.</p>\n",
         '<div class="bibliography">',

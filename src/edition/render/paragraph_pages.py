@@ -2,7 +2,7 @@
 
 It holds the paragraph's reading text, its notes, its citation and files, and a link
 to read it in context, with the metadata that makes a reference manager save it as
-Cliff's chapter at that paragraph. A reader with scripts is forwarded to the
+the received text at that paragraph. A reader with scripts is forwarded to the
 paragraph on its section page at once; a harvester that runs none stays here.
 """
 

@@ -1,4 +1,4 @@
-"""The PDF of the whole edition, set by WeasyPrint from the single file with Cliff's
+"""The PDF of the whole edition, set by WeasyPrint from the single file with the author's
 notes at their calls (set as footnotes) and `pdf.css`: A4, paragraph numbers in the
 margin, running heads, a contents list with page numbers, bookmarks from the
 headings, tagged as PDF/UA-1 with the document's language and metadata."""
@@ -19,7 +19,8 @@ def write_pdf(edition: Edition, formatted: Formatted, target: Path) -> None:
     from weasyprint import HTML  # imported here: only `edition export` needs it
 
     meta = edition.metadata
-    html = single_html(edition, formatted, footnotes=True, style=STYLE.read_text("utf-8"))
+    running_head = f'html {{ string-set: book "{css_string(meta["chapter_title"])}"; }}\n'
+    html = single_html(edition, formatted, footnotes=True, style=running_head + STYLE.read_text("utf-8"))
     head = (
         f'<meta name="author" content="{attr(meta["author"])}">'
         f'<meta name="description" content="{attr(meta["edition_title"])}">'
@@ -27,6 +28,12 @@ def write_pdf(edition: Edition, formatted: Formatted, target: Path) -> None:
     html = html.replace("</title>", "</title>" + head, 1)
     HTML(string=html, base_url=str(target.parent)).write_pdf(target, pdf_variant="pdf/ua-1")
     scope_headers(target)
+
+
+def css_string(text: str) -> str:
+    """Text inside a CSS string in a <style> element: quotes, backslashes, newlines and
+    "<" escaped (so no "</style>" can end it)."""
+    return "".join(f"\\{ord(c):x} " if c in '"\\\n<' else c for c in text)
 
 
 def scope_headers(path: Path) -> None:

@@ -1,5 +1,5 @@
 """The editors' prose and its one inline markup: the title of a work stands between
-asterisks (*The New Course*). It is shown in italics (HTML `cite`, TEI `title`); where
+asterisks (*The Title*). It is shown in italics (HTML `cite`, TEI `title`); where
 only plain text can go (the popovers' data), the asterisks are dropped. Everything else
 in the text is escaped as data."""
 

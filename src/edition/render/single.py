@@ -1,9 +1,9 @@
 """The single-file edition: the whole chapter in one self-contained HTML file, with
-Cliff's notes and the editors' notes as endnotes, and the bibliography, glossary and
+the author's notes and the editors' notes as endnotes, and the bibliography, glossary and
 apparatus appended. Styles are inline and nothing needs a script; it also prints.
 Its words are marked as the site's pages' are (`data-stream`, `data-ed`), so the
 fidelity check reads them back (`fidelity.lost_words`).
-Its parts are shared with the EPUB (`epub.py`) and, with Cliff's notes as footnotes,
+Its parts are shared with the EPUB (`epub.py`) and, with the author's notes as footnotes,
 with the PDF (`pdf.py`)."""
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ from ..model import Comment, Edition, Note, Section
 from ..read.dates import display_date
 from ..resolve.apparatus import texts_by_place
 from ..resolve.mentions import mentions_by_entry
-from .apparatus_page import TYPE_LABELS, evidence_links, readings
+from .apparatus_page import TYPE_LABELS, readings
 from .chronology_page import event_html
-from .glossary_page import _sorted, entry_html, places
-from .markup import attr, block_html, inline
+from .evidence import evidence_links
+from .glossary_page import _sorted, entry_html
+from .markup import attr, block_html, inline, places
+from .naming import part_of
 from .prose import prose_html
 from .spans import Marks, marks_by_place
 
@@ -76,7 +78,7 @@ def comment_html(edition: Edition, comment: Comment) -> str:
 
 
 def bibliography_html(formatted: Formatted) -> str:
-    """Cliff's works, then the works the editors cite."""
+    """The author's works, then the works the editors cite."""
     out = [
         f'<div class="bib-entry" id="ref-{attr(key)}"><p>{html}</p></div>'
         for key, html in formatted.bibliography
@@ -141,7 +143,7 @@ def title_page(edition: Edition) -> str:
         '<header class="title-page" data-ed="">'
         f'<p class="author">{escape(chapter.front.author)}</p>'
         f'<h1 id="title">{escape(meta["chapter_title"])}</h1>'
-        f"<p>Chapter {escape(str(meta['chapter_number']))} of <cite>{escape(meta['book'])}</cite> "
+        f"<p>{escape(part_of(meta))}<cite>{escape(meta['book'])}</cite> "
         f"({escape(meta['place'])}: {escape(meta['publisher'])}, {escape(str(meta['year']))})</p>"
         f"<p><cite>{escape(meta['edition_title'])}</cite>, version {escape(str(meta['version']))} "
         f"({escape(display_date(str(meta['date'])))}), edited by the {escape(meta['editors'])}. Online: "
@@ -158,7 +160,7 @@ def _footnoted(html: str, notes: dict[int, str]) -> str:
 
 
 def single_html(edition: Edition, formatted: Formatted, footnotes: bool = False, style: str = "") -> str:
-    """The file; with `footnotes`, Cliff's notes stand at their calls (`<span class="footnote">`)
+    """The file; with `footnotes`, the author's notes stand at their calls (`<span class="footnote">`)
     instead of after the text, for the PDF, whose `style` is added."""
     meta, chapter = edition.metadata, edition.chapter
     marks = marks_by_place(edition, static=True)
@@ -191,13 +193,14 @@ def single_html(edition: Edition, formatted: Formatted, footnotes: bool = False,
         front = (  # the lines the received file opens with, as the site's first page shows them
             f'<p class="front" data-stream="front">{escape(chapter.front.author)}<br>'
             f"{escape(chapter.front.book)}</p>"
-            if section.heading is None
+            if section.heading is None and (chapter.front.author or chapter.front.book)
             else ""
         )
-        stream = ' data-stream="front"' if section.heading is None else ""
+        opening = section.heading is None
+        stream = (' data-stream="front"' if chapter.front.chapter else ' data-ed=""') if opening else ""
         out.append(
             f'<section>{front}<h2 id="s-{section.slug}"{stream}>'
-            f"{escape(section.heading or chapter.front.chapter)}</h2>"
+            f"{escape(section.heading or chapter.front.chapter or edition.metadata['chapter_title'])}</h2>"
             + (_footnoted(blocks, notes) if footnotes else blocks)
             + "</section>"
         )
@@ -217,10 +220,12 @@ def single_html(edition: Edition, formatted: Formatted, footnotes: bool = False,
         f'<section data-ed=""><h2 id="{i}">{t}</h2>{html}</section>'
         for i, t, html in back_matter(edition, formatted)
     ]
-    out.append(
-        '</main><footer><p class="colophon"><span data-ed="">The web transcription closes: </span>'
+    closing = (
+        '<footer><p class="colophon"><span data-ed="">The web transcription closes: </span>'
         f'<span data-stream="colophon">{escape(chapter.colophon)}</span></p></footer>'
-        "</body></html>\n"
+        if chapter.colophon
+        else ""
     )
+    out.append(f"</main>{closing}</body></html>\n")
     # every link into another page of the site points into this file instead
     return PAGE_LINK.sub('href="#', "\n".join(out))

@@ -17,6 +17,7 @@ from ..errors import EditionError
 from ..model import Edition, Intervention
 from ..read.notes import CALL
 from ..read.yamlfile import line_of, load_yaml
+from .evidence import check_evidence
 
 TYPES = ("typo", "punctuation", "lacuna", "transliteration", "factual")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -171,14 +172,3 @@ def link_apparatus(edition: Edition, path: Path) -> Edition:
     for item in interventions:
         check_evidence(edition, item.evidence, path, item.line, f"intervention {item.id!r}")
     return replace(edition, apparatus=interventions)
-
-
-def check_evidence(edition: Edition, items: tuple[str, ...], path: Path, line: int, what: str) -> None:
-    """Evidence is a bibliography key (a web page by its editors.bib @online entry), or a
-    block or note id (an address, kept in a released snapshot, is refused for a working
-    version by `editors.check_sources`)."""
-    keys = {e.key for e in (*edition.bibliography, *edition.editors_bibliography)}
-    places = set(texts_by_place(edition))
-    for item in items:
-        if not (item.startswith(("http://", "https://")) or item in keys or item in places):
-            raise EditionError(path, line, f"{what}: evidence {item!r} is no bibliography key, block or note")

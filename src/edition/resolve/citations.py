@@ -1,4 +1,4 @@
-"""Resolution of the citations in Cliff's notes to bibliography keys and locators.
+"""Resolution of the citations in the author's notes to bibliography keys and locators.
 
 Rules, not a table: a note is split into citations ("X, quoted in Y"), each of
 which is "Ibid." (the previous citation, with a new locator or the old one) or a
@@ -20,7 +20,7 @@ from ..errors import EditionError
 from ..model import BibEntry, Citation, Note
 from ..read.bibliography import list_field, plain, surnames
 
-IBID = re.compile(r"^ibid\.*(?:,\s*(?P<rest>.*))?$", re.I)
+IBID = re.compile(r"^ibid\.*(?:[,;]\s*(?P<rest>.*))?$", re.I)  # ";": a slip the apparatus may mend
 SEE = re.compile(r"^see\s+", re.I)
 QUOTED_IN = re.compile(r",\s*quoted in\s+", re.I)
 HEREAFTER = re.compile(r",\s*hereafter referred to as\s+(?P<alias>[^,]+)", re.I)

@@ -1,6 +1,6 @@
 """The editors' commentary: notes by the editors, read from sources/commentary.yaml,
 called after an exact string of a block or note, and lettered a, b, c… in reading
-order so they never collide with Cliff's numbered notes."""
+order so they never collide with the author's numbered notes."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from string import ascii_lowercase
 from ..errors import EditionError
 from ..model import Comment, Edition
 from ..read.yamlfile import line_of, load_yaml
-from .apparatus import ID, check_evidence, find, texts_by_place
+from .apparatus import ID, find, texts_by_place
+from .evidence import check_evidence
 
 
 def letter(index: int) -> str:

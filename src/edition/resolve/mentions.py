@@ -5,7 +5,7 @@ Matching is case-sensitive, except that a form written with a lower-case initial
 also matches with a capital (a term at the start of a sentence). All forms are
 compiled into one pattern shaped as a trie, which finds the longest form at each
 place ("Workers’ Opposition" wins over "Opposition") and tries only the forms that
-share the letters read so far; a possessive needs no form of its own ("Trotsky’s").
+share the letters read so far; a possessive needs no form of its own ("Smith’s").
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def title_spans(note: Note) -> tuple[tuple[int, int], ...]:
 
 
 def _in_title(mention: Mention, titles: tuple[tuple[int, int], ...], persons: set[str]) -> bool:
-    """A person's name inside a work's title ("Trotsky, Stalin") names the work, not the person."""
+    """A person's name inside a work's title ("Smith, Jones") names the work, not the person."""
     return mention.entry in persons and any(s <= mention.start and mention.end <= e for s, e in titles)
 
 

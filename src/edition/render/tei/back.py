@@ -8,10 +8,11 @@ from xml.etree import ElementTree as ET
 from ...model import BibEntry, Edition, GlossEntry
 from ...read.bibliography import list_field
 from ...read.bibliography import plain as field_text
+from ...resolve.evidence import Classifier
 from ..apparatus_page import TYPE_LABELS
 from ..prose import prose_plain
 from .text import MENTION_TAGS, Writer
-from .xml import EDITORS, add_prose, add_text, date, plain, q, reference, sub
+from .xml import EDITORS, add_prose, add_text, date, plain, pointer, q, sub
 
 
 def apparatus(parent: ET.Element, edition: Edition, writer: Writer) -> None:
@@ -33,26 +34,27 @@ def registers(parent: ET.Element, edition: Edition) -> None:
         return
     div = sub(parent, "div", type="registers", resp=EDITORS)
     sub(div, "head", "Persons, bodies, terms and events")
+    classify = Classifier(edition)
     by_type = {t: [g for g in edition.glossary if g.type == t] for t in MENTION_TAGS}
     if by_type["person"]:
         people = sub(div, "listPerson")
         for entry in by_type["person"]:
-            person(people, entry)
+            person(people, entry, classify)
     if by_type["body"]:
         orgs = sub(div, "listOrg")
         for entry in by_type["body"]:
-            org(orgs, entry)
+            org(orgs, entry, classify)
     if by_type["term"]:
         terms = sub(div, "list", type="gloss")
         for entry in by_type["term"]:
-            term(terms, entry)
+            term(terms, entry, classify)
     if by_type["event"]:
         events = sub(div, "listEvent")
         for entry in by_type["event"]:
-            event(events, entry)
+            event(events, entry, classify)
 
 
-def _described(element: ET.Element, entry: GlossEntry) -> None:
+def _described(element: ET.Element, entry: GlossEntry, classify: Classifier) -> None:
     """What every register entry says: gloss, description, related entries, references."""
     add_prose(sub(element, "note", type="gloss"), entry.gloss)
     add_prose(sub(element, "note", type="description"), entry.description)
@@ -61,7 +63,7 @@ def _described(element: ET.Element, entry: GlossEntry) -> None:
             ET.Element(q("ptr"), target=" ".join(f"#{r}" for r in entry.related))
         )
     for item in entry.references:
-        sub(element, "ptr", type="reference", target=reference(item))
+        sub(element, "ptr", type="reference", target=pointer(classify(item)))
 
 
 def _names(element: ET.Element, tag: str, entry: GlossEntry) -> None:
@@ -74,46 +76,46 @@ def _names(element: ET.Element, tag: str, entry: GlossEntry) -> None:
         sub(element, tag, entry.transliteration, type="transliteration", xml_lang="ru-Latn")
 
 
-def person(parent: ET.Element, entry: GlossEntry) -> None:
+def person(parent: ET.Element, entry: GlossEntry, classify: Classifier) -> None:
     element = sub(parent, "person", xml_id=entry.id)
     _names(element, "persName", entry)
     if entry.born:
         date(sub(element, "birth"), entry.born)
     if entry.died:
         date(sub(element, "death"), entry.died)
-    _described(element, entry)
+    _described(element, entry, classify)
 
 
-def org(parent: ET.Element, entry: GlossEntry) -> None:
+def org(parent: ET.Element, entry: GlossEntry, classify: Classifier) -> None:
     element = sub(parent, "org", xml_id=entry.id)
     _names(element, "orgName", entry)
     if entry.meaning:
         sub(element, "desc", prose_plain(entry.meaning), type="meaning")
     if entry.date:
         date(sub(element, "date"), entry.date)
-    _described(element, entry)
+    _described(element, entry, classify)
 
 
-def term(parent: ET.Element, entry: GlossEntry) -> None:
+def term(parent: ET.Element, entry: GlossEntry, classify: Classifier) -> None:
     sub(parent, "label", entry.headword)  # a gloss list is pairs of label and item
     item = sub(parent, "item", xml_id=entry.id)
     _names(item, "term", entry)
     if entry.meaning:
         sub(item, "gloss", prose_plain(entry.meaning))
-    _described(item, entry)
+    _described(item, entry, classify)
 
 
-def event(parent: ET.Element, entry: GlossEntry) -> None:
+def event(parent: ET.Element, entry: GlossEntry, classify: Classifier) -> None:
     element = sub(parent, "event", xml_id=entry.id)
     if entry.date:
         date(element, entry.date, text=False)
     sub(element, "label", entry.headword)
     for alias in entry.aliases:
         sub(element, "label", alias, type="form")
-    _described(element, entry)
+    _described(element, entry, classify)
 
 
-def bibl(parent: ET.Element, entry: BibEntry) -> None:
+def bibl(parent: ET.Element, entry: BibEntry, classify: Classifier) -> None:
     """A structured record from the entry's CSL-JSON."""
     csl = entry.csl
     element = sub(parent, "bibl", type=csl["type"], xml_id=f"bib-{entry.key}")
@@ -153,4 +155,4 @@ def bibl(parent: ET.Element, entry: BibEntry) -> None:
     url = entry.fields.get("url", "")
     for item in list_field(entry, "verified"):
         own = item == field_text(url)
-        sub(element, "ptr", type="reference", target=url if own else reference(item))
+        sub(element, "ptr", type="reference", target=url if own else pointer(classify(item)))

@@ -11,8 +11,6 @@ from .header import header
 from .text import Writer
 from .xml import EDITORS, NS, SCHEMA, XML_LANG, indent, q, sub
 
-TEI_FILE = "the-new-course-controversy.tei.xml"
-
 
 def document(edition: Edition) -> ET.Element:
     root = ET.Element(q("TEI"), {XML_LANG: "en"})
@@ -20,29 +18,31 @@ def document(edition: Edition) -> ET.Element:
     writer = Writer(edition)
     text = sub(root, "text")
     front = edition.chapter.front
-    title_page = sub(sub(text, "front"), "titlePage")
-    sub(title_page, "docAuthor", front.author)
-    # the book's title as received, and in the one form the header gives it
-    choice = sub(sub(sub(title_page, "docTitle"), "titlePart", type="main"), "choice")
-    sub(choice, "orig", front.book)
-    sub(choice, "reg", edition.metadata["book"], resp=EDITORS)
+    if front.author or front.book:
+        title_page = sub(sub(text, "front"), "titlePage")
+        sub(title_page, "docAuthor", front.author)
+        # the book's title as received, and in the one form the header gives it
+        choice = sub(sub(sub(title_page, "docTitle"), "titlePart", type="main"), "choice")
+        sub(choice, "orig", front.book)
+        sub(choice, "reg", edition.metadata["book"], resp=EDITORS)
     writer.body(sub(text, "body"))
     back = sub(text, "back")
-    colophon = sub(back, "div", type="colophon")
-    sub(colophon, "head", "Colophon", resp=EDITORS)
-    sub(colophon, "p", edition.chapter.colophon)
+    if edition.chapter.colophon:
+        colophon = sub(back, "div", type="colophon")
+        sub(colophon, "head", "Colophon", resp=EDITORS)
+        sub(colophon, "p", edition.chapter.colophon)
     apparatus(back, edition, writer)
     bibliography = sub(back, "div", type="bibliography", resp=EDITORS)
     sub(bibliography, "head", "Works cited")
     books = sub(bibliography, "listBibl")
     for entry in edition.bibliography:
-        bibl(books, entry)
+        bibl(books, entry, writer.classify)
     if edition.editors_bibliography:
         editors = sub(back, "div", type="bibliography", subtype="editors", resp=EDITORS)
         sub(editors, "head", "Works cited by the editors")
         works = sub(editors, "listBibl")
         for entry in edition.editors_bibliography:
-            bibl(works, entry)
+            bibl(works, entry, writer.classify)
     registers(back, edition)
     return root
 

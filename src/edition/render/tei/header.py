@@ -7,7 +7,9 @@ import hashlib
 from xml.etree import ElementTree as ET
 
 from ...model import Edition
-from .xml import date, reference, sub
+from ...resolve.evidence import Classifier
+from ..naming import authors, kind
+from .xml import date, pointer, sub
 
 
 def header(parent: ET.Element, edition: Edition) -> None:
@@ -38,29 +40,34 @@ def header(parent: ET.Element, edition: Edition) -> None:
     sub(source, "author", meta["author"])
     sub(source, "title", meta["chapter_title"], level="a")
     sub(source, "title", meta["book"], level="m")
-    sub(source, "biblScope", str(meta["volume"]), unit="volume")
+    if meta.get("volume") is not None:
+        sub(source, "biblScope", str(meta["volume"]), unit="volume")
     sub(source, "pubPlace", meta["place"])
     sub(source, "publisher", meta["publisher"])
     sub(source, "date", str(meta["year"]), when=str(meta["year"]))
     sub(source, "note", meta["transcription"], type="transcription")
     sub(source, "idno", received.name, type="file")
     sub(source, "idno", hashlib.sha256(received.read_bytes()).hexdigest(), type="SHA-256")
+    classify = Classifier(edition)
     items = [item for group in (meta.get("references") or {}).values() for item in group]
     for item in dict.fromkeys(items):
-        sub(source, "ptr", type="reference", target=reference(item))
+        sub(source, "ptr", type="reference", target=pointer(classify(item)))
     encoding = sub(tei_header, "encodingDesc")
-    sub(sub(encoding, "projectDesc"), "p", PROJECT)
+    words = {"kind": kind(meta), "author": authors(meta, "'")}
+    sub(sub(encoding, "projectDesc"), "p", PROJECT.format(**words))
     decl = sub(encoding, "editorialDecl")
     for tag, text in EDITORIAL:
-        sub(sub(decl, tag), "p", text)
+        sub(sub(decl, tag), "p", text.format(**words))
     languages = sub(sub(tei_header, "profileDesc"), "langUsage")
     sub(languages, "language", "English", ident="en")
-    sub(languages, "language", "Russian", ident="ru")
-    sub(languages, "language", "Russian in Latin script", ident="ru-Latn")
+    if any(e.russian or e.transliteration for e in edition.glossary):  # the registers give Russian
+        sub(languages, "language", "Russian", ident="ru")
+        sub(languages, "language", "Russian in Latin script", ident="ru-Latn")
 
 
 PROJECT = (
-    "An annotated critical edition of one chapter, made from a web transcription of 2009. "
+    "An annotated critical edition of one {kind}, made from the transcription the source "
+    "description names. "
     "The site, its data files and this document are generated from the same sources: the "
     "received file, kept byte for byte, and the editors' data (structure, glossary, apparatus, "
     "commentary) in YAML and a BibTeX bibliography."
@@ -83,13 +90,13 @@ EDITORIAL = (
         "segmentation",
         "Every numbered block (paragraph, block quotation, table) carries the number (n) and "
         "identifier (xml:id) by which the site cites it; these are permanent, kept in "
-        "sources/paragraphs.lock. Cliff's notes stand at their calls, numbered as he numbers them.",
+        "sources/paragraphs.lock. {author} notes stand at their calls, numbered as received.",
     ),
     (
         "interpretation",
         "Mentions of the persons, bodies, terms and events of the glossary are marked where they "
         "occur (persName, orgName, term, rs type='event') and point to the registers in the back "
-        "matter. Citations in Cliff's notes are bibl elements pointing to the bibliography; the "
+        "matter. Citations in {author} notes are bibl elements pointing to the bibliography; the "
         "editors' notes are note type='editorial'. Whatever the editors add carries resp='#editors'.",
     ),
 )

@@ -8,9 +8,11 @@ from xml.etree import ElementTree as ET
 
 from ...model import Block, Comment, Edition, Intervention, Note
 from ...resolve.citations import citation_spans, locator_span
+from ...resolve.evidence import Classifier
 from ..markup import table_cells
+from ..naming import kind
 from ..spans import Marks, Span, marks_by_place, span_tree
-from .xml import EDITORS, add_prose, add_text, sub
+from .xml import EDITORS, add_prose, add_text, pointer, sub
 
 MENTION_TAGS = {"person": "persName", "body": "orgName", "term": "term", "event": "rs"}
 
@@ -22,7 +24,7 @@ class Writer:
         self.edition = edition
         self.notes = {n.number: n for n in edition.chapter.notes}
         self.glossary = {g.id: g for g in edition.glossary}
-        self.keys = {e.key for e in (*edition.bibliography, *edition.editors_bibliography)}
+        self.classify = Classifier(edition)
         self.marks = marks_by_place(edition)
 
     # --- the text ------------------------------------------------------------------
@@ -77,12 +79,7 @@ class Writer:
 
     def evidence(self, parent: ET.Element, items: tuple[str, ...]) -> None:
         for item in items:
-            if item in self.keys:
-                sub(parent, "ptr", type="evidence", target=f"#bib-{item}")
-            elif item.startswith(("http://", "https://")):
-                sub(parent, "ptr", type="evidence", target=item)
-            else:
-                sub(parent, "ptr", type="evidence", target=f"#{item}")
+            sub(parent, "ptr", type="evidence", target=pointer(self.classify(item)))
 
     def block(self, parent: ET.Element, block: Block) -> None:
         if block.kind == "table":
@@ -109,8 +106,13 @@ class Writer:
 
     def body(self, parent: ET.Element) -> None:
         chapter = self.edition.chapter
-        div = sub(parent, "div", type="chapter", n=str(self.edition.metadata["chapter_number"]))
-        sub(div, "head", chapter.front.chapter)
+        meta = self.edition.metadata
+        number = {"n": str(meta["chapter_number"])} if meta.get("chapter_number") is not None else {}
+        div = sub(parent, "div", type=kind(meta), **number)
+        if chapter.front.chapter:
+            sub(div, "head", chapter.front.chapter)
+        else:  # no title line in the received file: the title the edition gives it
+            sub(div, "head", meta["chapter_title"], type="supplied", resp=EDITORS)
         for index, section in enumerate(chapter.sections, start=1):
             part = sub(div, "div", type="section", n=str(index), xml_id=f"sec-{section.slug}")
             if section.heading is None:  # the untitled opening: its name in the edition

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree as ET
 
+from ...resolve.evidence import PAGE, PLACE, Evidence
 from ..prose import prose_parts
 
 NS = "http://www.tei-c.org/ns/1.0"
@@ -90,6 +91,9 @@ def indent(element: ET.Element, level: int = 0) -> None:
     element[-1].tail = "\n" + "  " * level
 
 
-def reference(item: str) -> str:
-    """A reference's pointer: to its bibliography entry, or (a released snapshot's) its address."""
-    return item if item.startswith(("http://", "https://")) else f"#bib-{item}"
+def pointer(found: Evidence) -> str:
+    """Where a reference or a piece of evidence points: a block or note, a web page's
+    address (a released snapshot's), or the entry of a work in either bibliography."""
+    if found.kind == PLACE:
+        return f"#{found.item}"
+    return found.item if found.kind == PAGE else f"#bib-{found.item}"
