@@ -38,7 +38,8 @@ from .markup import page_url
 from .model import Edition, Metadata
 from .page_meta import with_metadata
 from .paragraph_pages import forward_targets, paragraph_pages
-from .releases import Release, check_current, read_releases, snapshot_dir
+from .release_cache import release_key, restore, store
+from .releases import Release, check_current, read_releases, snapshot_dir, snapshot_hash
 from .resolve import resolve
 from .romanization import check_romanization, check_romanization_of
 from .sources import Paths, read
@@ -380,13 +381,19 @@ def build(
     with tempfile.TemporaryDirectory(dir=paths.build, prefix=".work-") as tmp:
         site = Path(tmp) / "site"
         render_site(edition, paths, site, downloads, variant, engine)
+        fresh = {}
         for version, release in released.items():
-            project = Paths(release_project(root, version))
             extra = (release_downloads or {}).get(version)
-            render_site(release, project, site / "v" / version, extra, engine=engine)
+            key = release_key(root, release, snapshot_hash(snapshot_dir(root, version)), engine, extra)
+            if not restore(paths.build, version, key, site / "v" / version):
+                project = Paths(release_project(root, version))
+                render_site(release, project, site / "v" / version, extra, engine=engine)
+                fresh[version] = key
         problems = check_site(edition, site, released)
         if problems:
             raise CheckFailed(problems)
+        for version, key in fresh.items():
+            store(paths.build, version, key, site / "v" / version)
         _replace(site, target or paths.site)
     return Built(edition, target or paths.site)
 

@@ -1,0 +1,137 @@
+"""The cache of each release's built site: reused while nothing that makes it has
+changed, rebuilt when anything has, the same bytes either way, and checked as a
+freshly built release is."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, copy_inputs, edit
+
+from edition import release_cache
+from edition.build import CheckFailed, build, prepare, with_releases
+from edition.release_cache import cache_dir, release_key
+from edition.releases import Release
+
+BANNER_SCRIPT = '<script>document.documentElement.classList.replace("no-js", "js")</script>'
+SHA = "0" * 64
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory) -> Path:
+    """A copy of the project with its release history, built once (the cache filled)."""
+    root = copy_inputs(tmp_path_factory.mktemp("released"), releases=True)
+    if (ROOT / ".cache").exists():
+        shutil.copytree(ROOT / ".cache", root / ".cache")
+    build(root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def release(released):
+    """The first release's version and its edition as the build gives it."""
+    _, editions = prepare(released)
+    version = next(iter(editions))
+    return version, editions[version]
+
+
+def key(root: Path, edition, **changes) -> str:
+    return release_key(
+        root, edition, changes.get("sha256", SHA), changes.get("engine", "mkdocs"), changes.get("downloads")
+    )
+
+
+def test_the_key_is_stable_and_changes_with_each_input(released, release, monkeypatch, tmp_path):
+    version, edition = release
+    base = key(released, edition)
+    assert key(released, edition) == base
+    assert key(released, edition, sha256="1" * 64) != base
+    assert key(released, edition, engine="zensical-like") != base
+    one, other = {"a.pdf": b"1"}, {"a.pdf": b"2"}
+    assert key(released, edition, downloads=one) != key(released, edition, downloads=other)
+    # a new release changes the version menu every release shows
+    meta = edition.metadata.values
+    history = tuple(Release(r["version"], r["date"], r["statement"], "0" * 40, SHA) for r in meta["releases"])
+    newer = (*history, Release("9.9", "2030-01-01", "A later release.", "0" * 40, SHA))
+    menu = with_releases(edition, newer, "9.9", meta["latest_url"], history[0], meta["latest_labels"])
+    assert key(released, menu) != base
+    # a theme override, a page, the project's configuration
+    for name in ("overrides/main.html", "docs/about.md", "mkdocs.yml"):
+        path = released / name
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n")
+        try:
+            assert key(released, edition) != base, name
+        finally:
+            path.write_bytes(original)
+    assert key(released, edition) == base
+    # the toolkit's own source
+    toolkit = tmp_path / "edition"
+    shutil.copytree(release_cache.TOOLKIT, toolkit, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(release_cache, "TOOLKIT", toolkit)
+    assert key(released, edition) == base
+    (toolkit / "markup.py").write_text((toolkit / "markup.py").read_text("utf-8") + "\n", "utf-8")
+    assert key(released, edition) != base
+    monkeypatch.undo()
+    # an installed package
+    monkeypatch.setattr(release_cache, "installed", lambda: {"mkdocs-material": "0.0.0"})
+    assert key(released, edition) != base
+
+
+def test_a_cached_release_is_byte_for_byte_one_built_afresh(released, release, tmp_path):
+    version, _ = release
+    stored = cache_dir(released / "build", version)
+    assert (stored / "key").is_file() and (stored / "site" / "index.html").is_file()
+    build(released, target=tmp_path / "cached")
+    shutil.rmtree(stored)
+    build(released, target=tmp_path / "fresh")
+    assert (stored / "key").is_file()
+    cached, fresh = tree(tmp_path / "cached"), tree(tmp_path / "fresh")
+    assert any(name.startswith(f"v/{version}/") for name in fresh)
+    assert cached.keys() == fresh.keys()
+    assert [name for name in fresh if cached[name] != fresh[name]] == []
+
+
+def test_a_matching_key_reuses_the_cache_and_a_changed_override_rebuilds(released, release, tmp_path):
+    version, _ = release
+    stored = cache_dir(released / "build", version)
+    page = stored / "site" / "index.html"
+    page.write_text(page.read_text("utf-8") + "<!-- kept in the cache -->", "utf-8")
+    build(released, target=tmp_path / "reused")
+    reused = (tmp_path / "reused" / "v" / version / "index.html").read_text("utf-8")
+    assert "<!-- kept in the cache -->" in reused
+    before = (stored / "key").read_text("utf-8")
+    override = released / "overrides" / "main.html"
+    original = override.read_text("utf-8")
+    edit(override, BANNER_SCRIPT, BANNER_SCRIPT + "<!-- a changed override -->")
+    try:
+        build(released, target=tmp_path / "rebuilt")
+    finally:
+        override.write_text(original, "utf-8")
+    rebuilt = (tmp_path / "rebuilt" / "v" / version / "index.html").read_text("utf-8")
+    assert "<!-- a changed override -->" in rebuilt and "<!-- kept in the cache -->" not in rebuilt
+    assert (stored / "key").read_text("utf-8") != before
+
+
+def test_a_reused_release_is_checked_like_a_fresh_one(released, release, tmp_path):
+    version, edition = release
+    build(released)  # the cache is this version's, as built
+    section = edition.chapter.sections[1]
+    block = section.blocks[0]
+    word = next(w for w in block.text.split() if len(w) > 5 and w.isalpha())
+    page = cache_dir(released / "build", version) / "site" / f"{section.slug}.html"
+    html = page.read_text("utf-8")
+    at = html.index(word, html.index(f'id="{block.id}"'))
+    page.write_text(html[:at] + html[at + len(word) :], "utf-8")
+    site = tree(released / "site")
+    with pytest.raises(CheckFailed, match=f"v/{version}/: "):
+        build(released)
+    assert tree(released / "site") == site  # the site built before is untouched
