@@ -4,6 +4,7 @@ freshly built release is."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -103,11 +104,9 @@ def test_a_cached_release_is_byte_for_byte_one_built_afresh(released, release, t
 def test_a_matching_key_reuses_the_cache_and_a_changed_override_rebuilds(released, release, tmp_path):
     version, _ = release
     stored = cache_dir(released / "build", version)
-    page = stored / "site" / "index.html"
-    page.write_text(page.read_text("utf-8") + "<!-- kept in the cache -->", "utf-8")
     build(released, target=tmp_path / "reused")
-    reused = (tmp_path / "reused" / "v" / version / "index.html").read_text("utf-8")
-    assert "<!-- kept in the cache -->" in reused
+    reused = tmp_path / "reused" / "v" / version / "index.html"
+    assert reused.samefile(stored / "site" / "index.html")  # the cache's own file, not a new one
     before = (stored / "key").read_text("utf-8")
     override = released / "overrides" / "main.html"
     original = override.read_text("utf-8")
@@ -116,9 +115,22 @@ def test_a_matching_key_reuses_the_cache_and_a_changed_override_rebuilds(release
         build(released, target=tmp_path / "rebuilt")
     finally:
         override.write_text(original, "utf-8")
-    rebuilt = (tmp_path / "rebuilt" / "v" / version / "index.html").read_text("utf-8")
-    assert "<!-- a changed override -->" in rebuilt and "<!-- kept in the cache -->" not in rebuilt
+    rebuilt = tmp_path / "rebuilt" / "v" / version / "index.html"
+    assert "<!-- a changed override -->" in rebuilt.read_text("utf-8")
+    assert not rebuilt.samefile(reused)
     assert (stored / "key").read_text("utf-8") != before
+
+
+def test_a_file_changed_in_place_is_not_reused(released, release, tmp_path):
+    version, _ = release
+    build(released, target=tmp_path / "first")
+    page = tmp_path / "first" / "v" / version / "index.html"  # the cache's file too
+    expected = page.read_bytes()
+    page.write_bytes(expected.replace(b"</body>", b"<!-- edited in place --></body>"))
+    build(released, target=tmp_path / "second")
+    again = tmp_path / "second" / "v" / version / "index.html"
+    assert again.read_bytes() == expected
+    assert not again.samefile(page)
 
 
 def test_a_reused_release_is_checked_like_a_fresh_one(released, release, tmp_path):
@@ -131,6 +143,8 @@ def test_a_reused_release_is_checked_like_a_fresh_one(released, release, tmp_pat
     html = page.read_text("utf-8")
     at = html.index(word, html.index(f'id="{block.id}"'))
     page.write_text(html[:at] + html[at + len(word) :], "utf-8")
+    stored = cache_dir(released / "build", version)  # a cache whose own list agrees: reused
+    (stored / release_cache.MANIFEST).write_text(json.dumps(release_cache._stamps(stored / "site")), "utf-8")
     site = tree(released / "site")
     with pytest.raises(CheckFailed, match=f"v/{version}/: "):
         build(released)

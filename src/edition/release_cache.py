@@ -9,12 +9,17 @@ the toolkit's own source, today's pages and theme (docs/, overrides/, mkdocs.yml
 the installed generator, theme, Markdown and citation packages and pandoc, the
 engine, and the release's downloads. Anything else changed is a new key, and the
 release is built afresh. The site's checks run on the reused pages as on new ones.
+
+The cache and the site share the files (hard links), so reusing a release writes
+no bytes; a file changed in place through either name no longer matches its size
+and time in the cache's list, and the release is then built afresh.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import sys
 from importlib import metadata
@@ -26,6 +31,7 @@ from .model import Edition
 
 FOLDER = "release-cache"
 KEY_FILE = "key"
+MANIFEST = "files.json"
 TOOLKIT = Path(__file__).parent
 THEME_INPUTS = ("docs", "overrides", "mkdocs.yml")
 # what renders a release besides the toolkit: generator, theme, Markdown, templates,
@@ -103,23 +109,50 @@ def cache_dir(build_dir: Path, version: str) -> Path:
     return build_dir / FOLDER / version
 
 
+def _link(source: str, target: str) -> None:
+    """A second name for the file (no bytes written), or a copy where the folders'
+    file system cannot link."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _stamps(site: Path) -> dict[str, list[int]]:
+    """Each file's size and modification time: a file changed in place (through any of
+    its names) no longer matches."""
+    stamps = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            stamps[path.relative_to(site).as_posix()] = [stat.st_size, stat.st_mtime_ns]
+    return stamps
+
+
 def restore(build_dir: Path, version: str, key: str, target: Path) -> bool:
-    """Copy the cached site of `version` to `target` if its key is `key`; whether it was."""
+    """Put the cached site of `version` at `target` if its key is `key` and no file of it
+    has changed since it was stored; whether it was.
+
+    The site's files are the cache's own (hard links): restoring writes no bytes."""
     folder = cache_dir(build_dir, version)
-    key_file, site = folder / KEY_FILE, folder / "site"
-    if not key_file.is_file() or key_file.read_text("utf-8") != key or not site.is_dir():
+    key_file, site, manifest = folder / KEY_FILE, folder / "site", folder / MANIFEST
+    if not key_file.is_file() or key_file.read_text("utf-8") != key or not manifest.is_file():
+        return False
+    if _stamps(site) != json.loads(manifest.read_text("utf-8")):
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(site, target, copy_function=shutil.copyfile)
+    shutil.copytree(site, target, copy_function=_link)
     return True
 
 
 def store(build_dir: Path, version: str, key: str, built: Path) -> None:
-    """Keep a copy of a release's checked site under its key, replacing the last."""
+    """Keep a release's checked site under its key (its files linked, not copied),
+    replacing the last; the key is written last, so a half-stored cache never matches."""
     folder = cache_dir(build_dir, version)
     fresh = folder.with_name(f".{version}.new")
     shutil.rmtree(fresh, ignore_errors=True)
-    shutil.copytree(built, fresh / "site", copy_function=shutil.copyfile)
+    shutil.copytree(built, fresh / "site", copy_function=_link)
+    (fresh / MANIFEST).write_text(json.dumps(_stamps(fresh / "site")), "utf-8")
     (fresh / KEY_FILE).write_text(key, "utf-8")
     shutil.rmtree(folder, ignore_errors=True)
     fresh.rename(folder)
