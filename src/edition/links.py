@@ -3,6 +3,7 @@ page loads anything from another host."""
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -57,6 +58,16 @@ def _parse(path: Path, skip_nav: bool = False) -> _Page:
     return _Page({unescape(i) for i in ID.findall(text)}, links)
 
 
+def site_files(site: Path) -> set[str]:
+    """Every file's path under the site, as links name them ("p/12.html")."""
+    files: set[str] = set()
+    for folder, _dirs, names in os.walk(site):
+        relative = os.path.relpath(folder, site)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        files.update(prefix + name for name in names)
+    return files
+
+
 def check_links(site: Path, base_path: str = "/", redirects: dict[str, str] | None = None) -> list[str]:
     """Problems found: a missing file or anchor, or a resource from another host.
 
@@ -67,7 +78,7 @@ def check_links(site: Path, base_path: str = "/", redirects: dict[str, str] | No
     their targets are checked without reading thousands of tiny files back.
     """
     redirects = redirects or {}
-    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    files = site_files(site)
     pages = {
         name: _parse(site / name)
         for name in sorted(files)
