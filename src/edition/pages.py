@@ -19,14 +19,14 @@ from .glossary_page import gloss_data
 from .markup import Marks, attr, block_html, inline, marks_by_place, md_text, page_url, source_links
 from .model import BibEntry, Edition, Note, Section
 from .resolve import citing_notes
-from .yamlfile import dump_yaml
+from .yamlfile import dump_front_matter
 
 
 def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
     chapter = edition.chapter
     section = chapter.sections[index]
     front_matter = {"title": section.title}
-    out = [f"---\n{dump_yaml(front_matter)}---\n"]
+    out = [f"---\n{dump_front_matter(front_matter)}---\n"]
     if section.heading is None:
         front = chapter.front
         out.append(

@@ -169,3 +169,23 @@ _Dumper.add_representer(LineDict, lambda dumper, value: dumper.represent_dict(di
 
 def dump_yaml(data: object) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+
+
+class _FrontDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # LibYAML's emitter when present
+    pass
+
+
+_FrontDumper.add_representer(LineStr, lambda dumper, value: dumper.represent_str(str(value)))
+_FrontDumper.add_representer(LineDict, lambda dumper, value: dumper.represent_dict(dict(value)))
+
+
+def dump_front_matter(data: object) -> str:
+    """A generated page's front matter, by LibYAML's emitter where present: MkDocs reads
+    it back as data, so only its values reach the site, and it is written for every
+    page of every build."""
+    return yaml.dump(data, Dumper=_FrontDumper, allow_unicode=True, sort_keys=False)
+
+
+def load_front_matter(text: str) -> object:
+    """Front matter as data (by LibYAML's parser where present)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loaders
