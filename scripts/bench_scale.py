@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -78,13 +79,18 @@ def synthetic(root: Path, copies: int) -> None:
         (root / "docs" / page).write_text("# Synthetic edition\n\nFor the scale benchmark.\n", "utf-8")
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall time in seconds and peak resident memory in MiB (via GNU time if present)."""
+def measure(command: list[str], cwd: Path, cpu: list[float] | None = None) -> tuple[float, float]:
+    """Wall time in seconds and peak resident memory in MiB (via GNU time if present);
+    with `cpu`, the user and system time is added to it."""
     timer = shutil.which("time") or "/usr/bin/time"
     wrapped = [timer, "-f", "%M", *command] if Path(timer).exists() else command
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(wrapped, cwd=cwd, capture_output=True, text=True, check=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if cpu is not None:
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     peak = float(result.stderr.strip().splitlines()[-1]) / 1024 if wrapped is not command else float("nan")
     return elapsed, peak
 
@@ -103,10 +109,10 @@ def main() -> None:
         subprocess.run([*cli, "lock"], cwd=root, check=True, capture_output=True)
         cold = measure([*cli, "build"], root)
         plain_cmd = plain_mkdocs(root)
-        full, plain = [], []
+        full, plain, full_cpu, plain_cpu = [], [], [], []
         for _ in range(args.repeats):
-            full.append(measure([*cli, "build"], root))
-            plain.append(measure(plain_cmd, root))
+            full.append(measure([*cli, "build"], root, full_cpu))
+            plain.append(measure(plain_cmd, root, plain_cpu))
         blocks = sum(
             1
             for line in (root / "sources/paragraphs.lock").read_text("utf-8").splitlines()
@@ -117,6 +123,8 @@ def main() -> None:
     print(f"edition build  median {med(t for t, _ in full):.2f} s, peak {max(m for _, m in full):.0f} MiB")
     print(f"mkdocs build   median {med(t for t, _ in plain):.2f} s, peak {max(m for _, m in plain):.0f} MiB")
     print(f"ratio          {med(t for t, _ in full) / med(t for t, _ in plain):.2f}  (target <= 1.3)")
+    cpu_full, cpu_plain = med(full_cpu), med(plain_cpu)
+    print(f"CPU time       median {cpu_full:.2f} s vs {cpu_plain:.2f} s, ratio {cpu_full / cpu_plain:.2f}")
     print(f"first edition build (empty citeproc cache): {cold[0]:.2f} s, peak {cold[1]:.0f} MiB")
     warm = med(t for t, _ in full)
     print(f"cold / warm    {cold[0] / warm:.2f}  (target <= 2; peak target <= 400 MiB)")

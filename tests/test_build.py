@@ -1,6 +1,7 @@
 """The whole pipeline on a copy of the project: what it builds, and what it refuses."""
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import pytest
 from conftest import edit, unlock_received
 
 from edition.pipeline.build import check
+from edition.render.docs import sync_tree
 
 SECTIONS = [
     "the-new-course-controversy",
@@ -169,3 +171,26 @@ def test_note_problems_in_the_received_text_fail_the_build(project):
 def test_check_before_any_build_says_so(project):
     result = run(project, "check")
     assert result.returncode == 1 and "run `edition build` first" in result.stderr
+
+
+def test_the_generated_docs_are_synced_writing_only_what_changed(tmp_path):
+    docs = tmp_path / "docs"
+    files = {"a.md": b"# A\n", "cite/p1.bib": b"@book{x}\n", "old/gone.txt": b"x"}
+    sync_tree(files, docs)
+    assert {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()} == set(files)
+    kept = (docs / "cite" / "p1.bib").stat()
+    touched = docs / "a.md"
+    touched.write_bytes(b"# Z\n")  # changed by hand a second later: same size, another time
+    later = touched.stat().st_mtime_ns + 1_000_000_000
+    os.utime(touched, ns=(later, later))
+    del files["old/gone.txt"]
+    files["b.md"] = b"# B\n"
+    sync_tree(files, docs)
+    assert {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()} == set(files)
+    assert not (docs / "old").exists()
+    assert touched.read_bytes() == b"# A\n"
+    again = (docs / "cite" / "p1.bib").stat()
+    assert (again.st_ino, again.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)  # not written again
+    files["cite/p1.bib"] = b"@book{y}\n"
+    sync_tree(files, docs)
+    assert (docs / "cite" / "p1.bib").read_bytes() == b"@book{y}\n"

@@ -5,11 +5,14 @@ import json
 import os
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from edition.format.citeproc import pandoc_path, style_path
+from edition.model import Metadata
+from edition.render.cite_files import WRITERS, cite_files, file_names, label_templates
 
 ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES = ROOT / "build" / "tools" / "node_modules"
@@ -151,3 +154,33 @@ def test_pandoc_citeproc_formats_the_csl_json(cite_dir, tmp_path, url, edition):
         url,
     ):
         assert expected in run.stdout, (expected, run.stdout)
+
+
+def direct(edition) -> dict[str, str]:
+    """Every file as its writer writes it, label by label."""
+    return {
+        f"cite/{name}": WRITERS[kind](edition, block.number)
+        for block in edition.chapter.blocks
+        for kind, name in file_names(block.number).items()
+    }
+
+
+@pytest.mark.parametrize(
+    "nouns, labels_with_letters",
+    [(None, False), (None, True), (["Trotsky", "Politburo 13"], False), (["Stalin"], True)],
+)
+def test_filling_in_the_label_writes_what_each_writer_writes(edition, nouns, labels_with_letters):
+    values = dict(edition.metadata.values)
+    if nouns is not None:
+        values["proper_nouns"] = nouns
+    lettered = {b.id: f"{b.number}a" for b in edition.chapter.blocks[11:13]} if labels_with_letters else {}
+    sections = tuple(
+        replace(s, blocks=tuple(replace(b, label=lettered.get(b.id, b.number)) for b in s.blocks))
+        for s in edition.chapter.sections
+    )
+    chapter = replace(edition.chapter, sections=sections)
+    changed = replace(edition, metadata=Metadata(values), chapter=chapter)
+    assert {b.number for b in changed.chapter.blocks} >= set(lettered.values())
+    written = cite_files(changed)
+    assert written == direct(changed)
+    assert (label_templates(changed) == {}) == any(c.isdigit() for n in nouns or [] for c in n)

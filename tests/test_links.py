@@ -24,3 +24,19 @@ def test_missing_file_and_anchor(tmp_path):
 def test_third_party_resource_is_reported(tmp_path):
     write(tmp_path / "a.html", '<script src="https://cdn.example.org/x.js"></script>')
     assert check_links(tmp_path) == ["a.html: <script> loads https://cdn.example.org/x.js from another host"]
+
+
+def test_the_same_link_is_read_on_every_page_where_it_stands(tmp_path):
+    """A link worked out once is still judged from each page's own folder, and a
+    link with no path against each page itself."""
+    same = '<a href="b.html#y">b</a><a href="#own">own</a>'
+    write(tmp_path / "a.html", '<p id="own"></p>' + same)
+    write(tmp_path / "c.html", same)
+    write(tmp_path / "b.html", '<p id="y"></p>')
+    write(tmp_path / "sub" / "d.html", '<p id="own"></p>' + same)
+    write(tmp_path / "sub" / "e.html", '<p id="own"></p>' + same)
+    assert check_links(tmp_path) == [
+        "c.html: link to missing anchor #own",
+        "sub/d.html: link to missing b.html#y",
+        "sub/e.html: link to missing b.html#y",
+    ]

@@ -3,6 +3,7 @@ page loads anything from another host."""
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -57,6 +58,16 @@ def _parse(path: Path, skip_nav: bool = False) -> _Page:
     return _Page({unescape(i) for i in ID.findall(text)}, links)
 
 
+def site_files(site: Path) -> set[str]:
+    """Every file's path under the site, as links name them ("p/12.html")."""
+    files: set[str] = set()
+    for folder, _dirs, names in os.walk(site):
+        relative = os.path.relpath(folder, site)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        files.update(prefix + name for name in names)
+    return files
+
+
 def check_links(site: Path, base_path: str = "/", redirects: dict[str, str] | None = None) -> list[str]:
     """Problems found: a missing file or anchor, or a resource from another host.
 
@@ -67,7 +78,7 @@ def check_links(site: Path, base_path: str = "/", redirects: dict[str, str] | No
     their targets are checked without reading thousands of tiny files back.
     """
     redirects = redirects or {}
-    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    files = site_files(site)
     pages = {
         name: _parse(site / name)
         for name in sorted(files)
@@ -78,30 +89,44 @@ def check_links(site: Path, base_path: str = "/", redirects: dict[str, str] | No
         page, _, anchor = target.partition("#")
         if page not in pages or anchor not in pages[page].ids:
             problems.append(f"{name}: forwards to missing {target}")
+    # the theme's navigation gives every page the same few hundred links: each link
+    # is worked out once per folder it is written in (once per page if it names no
+    # path), and reported on every page that has it
+    verdicts: dict[tuple[str, str, str], str | None] = {}
     for name, page in pages.items():
+        folder = posixpath.dirname(name)
         for tag, url in page.links:
-            parts = urlsplit(url)
-            if parts.scheme or parts.netloc:
-                if tag != "a":
-                    problems.append(f"{name}: <{tag}> loads {url} from another host")
-                continue
-            if url.startswith(("mailto:", "data:", "javascript:")):
-                continue
-            path = unquote(parts.path)
-            if path.startswith("/"):
-                if not path.startswith(base_path):
-                    problems.append(f"{name}: link {url} is outside the site's base {base_path}")
-                    continue
-                target = posixpath.normpath(path[len(base_path) :] or ".")
-            elif path:
-                target = posixpath.normpath(posixpath.join(posixpath.dirname(name), path))
-            else:
-                target = name
-            if target not in files:
-                target = posixpath.normpath(posixpath.join(target, "index.html"))
-            if target not in files:
-                problems.append(f"{name}: link to missing {url}")
-                continue
-            if parts.fragment and target in pages and unquote(parts.fragment) not in pages[target].ids:
-                problems.append(f"{name}: link to missing anchor {url}")
+            key = (name if url[:1] in ("#", "?") else folder, tag, url)
+            if key not in verdicts:
+                verdicts[key] = _verdict(key[0], tag, url, files, pages, base_path)
+            if verdicts[key]:
+                problems.append(f"{name}: {verdicts[key]}")
     return problems
+
+
+def _verdict(
+    here: str, tag: str, url: str, files: set[str], pages: dict[str, _Page], base_path: str
+) -> str | None:
+    """What is wrong with a link; None if nothing. `here` is the folder of the page
+    that has it, or, for a link with no path ("#note-3"), the page itself."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return f"<{tag}> loads {url} from another host" if tag != "a" else None
+    if url.startswith(("mailto:", "data:", "javascript:")):
+        return None
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        if not path.startswith(base_path):
+            return f"link {url} is outside the site's base {base_path}"
+        target = posixpath.normpath(path[len(base_path) :] or ".")
+    elif path:
+        target = posixpath.normpath(posixpath.join(here, path))
+    else:
+        target = here
+    if target not in files:
+        target = posixpath.normpath(posixpath.join(target, "index.html"))
+    if target not in files:
+        return f"link to missing {url}"
+    if parts.fragment and target in pages and unquote(parts.fragment) not in pages[target].ids:
+        return f"link to missing anchor {url}"
+    return None

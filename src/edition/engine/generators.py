@@ -8,6 +8,7 @@ named by EDITION_ZENSICAL, else the first on PATH.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import shutil
@@ -107,7 +108,10 @@ def run_mkdocs(config_file: Path, site_dir: Path, source: Path | None = None) ->
             key = re.match(r"Config value '(\w+)'", problems[0])
             line = config_line(source, key.group(1)) if key else None
             raise EditionError(source, line, "; ".join(problems)) from exc
+        gc.freeze()  # the edition's data stays alive: the collector need not walk it again and again
         try:
             mkdocs_build(config)
         except (Abort, ConfigurationError) as exc:
             raise CheckFailed([f"mkdocs build --strict: {w}" for w in warnings] or [str(exc)]) from exc
+        finally:
+            gc.unfreeze()

@@ -8,6 +8,7 @@ leaves the page as it is.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -82,7 +83,8 @@ def fix_page(html: str) -> str:
 def fix_site(site: Path) -> int:
     """Every HTML page of the built site put right; how many were changed."""
     changed = 0
-    for path in sorted(site.rglob("*.html")):
+    pages = (Path(folder, name) for folder, _dirs, names in os.walk(site) for name in names)
+    for path in (page for page in pages if page.suffix == ".html"):
         html = path.read_text("utf-8")
         fixed = fix_page(html)
         if fixed != html:

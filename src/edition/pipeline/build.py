@@ -18,10 +18,12 @@ from ..engine.theme_fixes import fix_site
 from ..errors import CheckFailed, EditionError
 from ..format.citeproc import Formatted, format_citations, request_id
 from ..model import Edition, Metadata
+from ..read.releases import snapshot_dir, snapshot_hash
 from ..read.sources import Paths
 from ..read.yamlfile import check_config
 from ..render.cite import cite_items
 from ..render.docs import docs_files, sync_tree
+from .release_cache import release_key, restore, store
 from .releases import prepare, release_project
 
 
@@ -89,13 +91,19 @@ def build(
     with tempfile.TemporaryDirectory(dir=paths.build, prefix=".work-") as tmp:
         site = Path(tmp) / "site"
         render_site(edition, paths, site, downloads, variant, engine)
+        fresh = {}
         for version, release in released.items():
-            project = Paths(release_project(root, version))
             extra = (release_downloads or {}).get(version)
-            render_site(release, project, site / "v" / version, extra, engine=engine)
+            key = release_key(root, release, snapshot_hash(snapshot_dir(root, version)), engine, extra)
+            if not restore(paths.build, version, key, site / "v" / version):
+                project = Paths(release_project(root, version))
+                render_site(release, project, site / "v" / version, extra, engine=engine)
+                fresh[version] = key
         problems = check_site(edition, site, released)
         if problems:
             raise CheckFailed(problems)
+        for version, key in fresh.items():
+            store(paths.build, version, key, site / "v" / version)
         _replace(site, target or paths.site)
     return Built(edition, target or paths.site)
 

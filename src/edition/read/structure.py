@@ -78,8 +78,11 @@ def _find_headings(
 ) -> list[int]:
     """Index in body of each heading; a heading missing or found twice is an error."""
     positions = []
+    at: dict[str, list[int]] = {}
+    for i, block in enumerate(body):
+        at.setdefault(block.text, []).append(i)
     for spec in specs[1:]:
-        hits = [i for i, block in enumerate(body) if block.text == spec.heading]
+        hits = at.get(spec.heading, [])
         if not hits:
             raise EditionError(
                 yaml_path, line_of(spec.heading), f"heading {spec.heading!r} not found in the text"

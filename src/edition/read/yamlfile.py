@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import yaml
@@ -107,13 +108,23 @@ def decode(data: bytes, path: Path) -> str:
         ) from exc
 
 
+# (schema, SHA-256 of the text) of every file found to conform: the same text read
+# twice (a release's snapshot holds the current sources' unchanged files) gives the
+# same data, so it is validated once; a different text always is.
+_CONFORMING: set[tuple[str, str]] = set()
+
+
 def load_yaml(path: Path, top: type = dict, lines: bool = True, schema: str | None = None):
     """Load a YAML mapping (or `top`); a syntax error names the file and line. With
     `lines`, every string remembers its line (slower: a large generated file skips it).
     With `schema`, the data must conform to that source's JSON Schema."""
-    data = parse_yaml(path, _LineLoader if lines else _PlainLoader)
+    text = read_text(path)
+    data = parse_yaml(path, _LineLoader if lines else _PlainLoader, text)
     if schema is not None:
-        validate(data, schema, path)
+        conforming = (schema, hashlib.sha256(text.encode("utf-8")).hexdigest())
+        if conforming not in _CONFORMING:
+            validate(data, schema, path)
+            _CONFORMING.add(conforming)
     if not isinstance(data, top):
         kind = "mapping" if top is dict else "list"
         raise EditionError(path, 1, f"expected a {kind} at the top level")
@@ -136,8 +147,8 @@ def config_line(path: Path, key: str) -> int | None:
     return getattr(parse_yaml(path, _TaggedLoader), "key_lines", {}).get(key)
 
 
-def parse_yaml(path: Path, loader: type):
-    text = read_text(path)
+def parse_yaml(path: Path, loader: type, text: str | None = None):
+    text = read_text(path) if text is None else text
     try:
         return yaml.load(text, Loader=loader)  # noqa: S506 - safe loaders
     except _Refused as exc:
@@ -174,3 +185,23 @@ _Dumper.add_representer(LineDict, lambda dumper, value: dumper.represent_dict(di
 
 def dump_yaml(data: object) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+
+
+class _FrontDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # LibYAML's emitter when present
+    pass
+
+
+_FrontDumper.add_representer(LineStr, lambda dumper, value: dumper.represent_str(str(value)))
+_FrontDumper.add_representer(LineDict, lambda dumper, value: dumper.represent_dict(dict(value)))
+
+
+def dump_front_matter(data: object) -> str:
+    """A generated page's front matter, by LibYAML's emitter where present: MkDocs reads
+    it back as data, so only its values reach the site, and it is written for every
+    page of every build."""
+    return yaml.dump(data, Dumper=_FrontDumper, allow_unicode=True, sort_keys=False)
+
+
+def load_front_matter(text: str) -> object:
+    """Front matter as data (by LibYAML's parser where present)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loaders

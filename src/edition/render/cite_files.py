@@ -9,7 +9,7 @@ import json
 import re
 
 from ..model import Edition
-from .cite import chapter_item, date_parts, permalink
+from .cite import PLACEHOLDER, chapter_item, date_parts, permalink
 from .naming import slug, slugify
 
 BIBTEX_SPECIAL = re.compile(r"([&%$#_])")
@@ -150,8 +150,31 @@ WRITERS = {"bibtex": bibtex, "biblatex": biblatex, "ris": ris, "csl": csl_json}
 
 def cite_files(edition: Edition) -> dict[str, str]:
     """Every paragraph's citation files, by path under the site."""
+    templates = label_templates(edition)
     return {
-        f"cite/{name}": WRITERS[kind](edition, block.number)
+        f"cite/{name}": (
+            templates[kind].replace(PLACEHOLDER, block.number)
+            if templates and block.number.isdigit()
+            else WRITERS[kind](edition, block.number)
+        )
         for block in edition.chapter.blocks
         for kind, name in file_names(block.number).items()
     }
+
+
+def label_templates(edition: Edition) -> dict[str, str]:
+    """Each format written once at a placeholder label, for a numeric label to fill in
+    (thousands of paragraphs, one set of fields); none where filling in might not give
+    what the writer gives: a proper noun with a digit (the bracing could reach into the
+    label), or a placeholder found outside the label's places (written at a second
+    placeholder, the two must differ only there)."""
+    nouns = edition.metadata.get("proper_nouns") or []
+    if any(char.isdigit() for noun in nouns for char in noun):
+        return {}
+    other = PLACEHOLDER[::-1]
+    templates = {kind: writer(edition, PLACEHOLDER) for kind, writer in WRITERS.items()}
+    if any(
+        text.replace(PLACEHOLDER, other) != WRITERS[kind](edition, other) for kind, text in templates.items()
+    ):
+        return {}
+    return templates

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from html import escape
 from pathlib import Path
 
@@ -161,16 +163,37 @@ def sync_tree(files: dict[str, bytes], root: Path) -> None:
     """Make the folder hold exactly these files, writing only those that changed.
 
     The generated docs are intermediate output: keeping unchanged files saves
-    creating a few hundred files on every build."""
-    for path in sorted(root.rglob("*"), reverse=True) if root.exists() else ():
-        name = path.relative_to(root).as_posix()
-        if path.is_file() and name not in files:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    creating thousands of files on every build. What was written is listed beside
+    the folder (each file's SHA-256, size and time), so a file is known unchanged
+    by one stat and its new content's hash, without reading it back; a file that
+    was touched since (another size or time) is written again."""
+    listing = root.with_name(f".{root.name}.json")
+    try:
+        written = json.loads(listing.read_text("utf-8"))
+    except (OSError, ValueError):
+        written = {}
+    on_disk: dict[str, list[int]] = {}
+    for folder, _dirs, names in os.walk(root, topdown=False):
+        for base in names:
+            path = os.path.join(folder, base)
+            name = os.path.relpath(path, root).replace(os.sep, "/")
+            if name not in files:
+                os.unlink(path)
+                continue
+            stat = os.stat(path)
+            on_disk[name] = [stat.st_size, stat.st_mtime_ns]
+        if folder != str(root) and not os.listdir(folder):
+            os.rmdir(folder)
+    stamps = {}
     for name, content in files.items():
-        target = root / name
-        if target.is_file() and target.read_bytes() == content:
+        digest = hashlib.sha256(content).hexdigest()
+        known = written.get(name)
+        if known and known[0] == digest and on_disk.get(name) == known[1:]:
+            stamps[name] = known
             continue
+        target = root / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
+        stat = target.stat()
+        stamps[name] = [digest, stat.st_size, stat.st_mtime_ns]
+    listing.write_text(json.dumps(stamps), "utf-8")

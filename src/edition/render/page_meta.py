@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import json
 
-import yaml
-
 from ..model import Edition
-from ..read.yamlfile import dump_yaml
+from ..read.yamlfile import dump_front_matter, load_front_matter
 
 Tags = list[list[str]]
 
@@ -126,7 +124,7 @@ def split_front_matter(markdown: str) -> tuple[dict, str]:
     if markdown.startswith("---\n"):
         end = markdown.find("\n---\n", 4)
         if end > 0:
-            return yaml.safe_load(markdown[4:end]) or {}, markdown[end + 5 :]
+            return load_front_matter(markdown[4:end]) or {}, markdown[end + 5 :]
     return {}, markdown
 
 
@@ -135,4 +133,4 @@ def with_metadata(edition: Edition, name: str, markdown: str) -> str:
     front, body = split_front_matter(markdown)
     tags = page_tags(edition, name, str(front.get("title", "")))
     front = {**front, "citation": tags, "jsonld": jsonld(edition, tags)}
-    return f"---\n{dump_yaml(front)}---\n{body}"
+    return f"---\n{dump_front_matter(front)}---\n{body}"

@@ -13,7 +13,7 @@ from html import escape
 from ..format.citeproc import Formatted, request_id
 from ..model import BibEntry, Edition, Note, Section
 from ..read.editors import WEAK, editors_by_key, keywords
-from ..read.yamlfile import dump_yaml
+from ..read.yamlfile import dump_front_matter
 from ..resolve.references import citing_notes
 from .apparatus_page import editors_notes, popover_data
 from .cite import cite_data
@@ -28,7 +28,7 @@ def section_page(edition: Edition, index: int, formatted: Formatted) -> str:
     chapter = edition.chapter
     section = chapter.sections[index]
     front_matter = {"title": section.title}
-    out = [f"---\n{dump_yaml(front_matter)}---\n"]
+    out = [f"---\n{dump_front_matter(front_matter)}---\n"]
     if section.heading is None:
         front = chapter.front
         if front.author or front.book:
