@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
-from . import data, render, schema
+from . import data, minify, render, schema
 from .apparatus import link_apparatus
 from .changes import changes
 from .chapter import read_received
@@ -137,6 +137,8 @@ def docs_files(
         if name.endswith(".md"):
             decode(content, paths.docs / name)  # MkDocs reads the pages as UTF-8
             files[name] = fill_markers(edition, formatted, content.decode("utf-8")).encode("utf-8")
+        elif name.endswith(".css"):
+            files[name] = minify.css(decode(content, paths.docs / name)).encode("utf-8")
     sizes = {name: len(content) for name, content in downloads.items()}
     generated = {**render.pages(edition, formatted, sizes), **paragraph_pages(edition, formatted)}
     generated.update(cite_files(edition))
