@@ -540,9 +540,10 @@ def test_a_word_leads_to_its_paragraph_marked(page: Page, site_url: str) -> None
     page.goto(site_url + UNREST)
     page.wait_for_load_state("networkidle")
     before = len(requests)
+    assert not [u for u in requests if u.endswith("/find.js")], "Find's script fetched before use"
     labels = _find(page, "Rabkrin")
-    # one request for the first query: the edition's index, not the theme's
-    assert [u.rsplit("/", 1)[-1] for u in requests[before:]] == ["find-index.js"]
+    # the first query fetches Find's script and the edition's index, not the theme's
+    assert [u.rsplit("/", 1)[-1] for u in requests[before:]] == ["find.js", "find-index.js"]
     assert "¶48" in labels and "¶2" in labels
     result = page.locator(".ed-find-results a", has=page.locator("strong", has_text=re.compile(r"^¶48$")))
     expect(result.locator("mark")).to_have_text(["Rabkrin"])
@@ -554,6 +555,25 @@ def test_a_word_leads_to_its_paragraph_marked(page: Page, site_url: str) -> None
     assert target.evaluate("el => getComputedStyle(el).backgroundColor") != page.locator("#p47").evaluate(
         "el => getComputedStyle(el).backgroundColor"
     )
+
+
+def test_a_query_sent_before_finds_script_has_come_waits_for_it(page: Page, site_url: str) -> None:
+    """Typed and sent at once, while assets/find.js is still on its way: the query is
+    taken up when it comes, and leads to the paragraph."""
+    held: list = []
+    page.route("**/assets/find.js", lambda route: held.append(route))
+    page.goto(site_url + UNREST)
+    page.wait_for_load_state("networkidle")
+    assert not held, "Find's script fetched before the box was used"
+    expect(page.locator("form.ed-find")).to_be_visible()
+    box_ = page.locator("form.ed-find input")
+    box_.fill("48")
+    box_.press("Enter")
+    expect(page.locator("form.ed-find")).to_have_attribute("data-queued", "")
+    assert len(held) == 1 and page.url == site_url + UNREST
+    held[0].continue_()
+    page.wait_for_url(re.compile(r"trotskys-reaction-to-workers-unrest\.html#p48$"))
+    expect(page.locator("#p48")).to_be_in_viewport()
 
 
 def test_a_phrase_in_quotes_matches_its_words_in_a_row(page: Page, site_url: str) -> None:

@@ -13,7 +13,7 @@ from ..model import Edition
 from ..read import schema
 from ..read.sources import Paths
 from ..read.yamlfile import decode
-from . import data
+from . import data, minify
 from .apparatus_page import apparatus_page
 from .changes_page import changes_page
 from .changes_page import page_name as changes_name
@@ -30,14 +30,21 @@ from .paragraph_pages import paragraph_pages
 from .tei.document import tei_xml
 
 ASSETS = Path(__file__).with_name("assets")
-STYLES = ("assets/edition.css", "assets/print.css")
-SCRIPTS = ({"path": "assets/edition.js", "defer": True}, {"path": "assets/find.js", "defer": True})
+STYLES = ("assets/edition.css",)  # assets/print.css, for print only, is linked by the theme's hooks
+SCRIPTS = ({"path": "assets/edition.js", "defer": True},)  # which fetches assets/find.js when first used
 
 
 def asset_files() -> dict[str, bytes]:
     """The styles and scripts the rendered pages' markup needs (the apparatus switch,
-    popovers, Cite, Find ¶, print), as the toolkit ships them for every edition."""
-    return {f"assets/{p.name}": p.read_bytes() for p in sorted(ASSETS.iterdir()) if p.is_file()}
+    popovers, Cite, Find ¶, print), as the toolkit ships them for every edition; the
+    stylesheets served without their comments."""
+    files = {}
+    for path in sorted(ASSETS.iterdir()):
+        if path.suffix == ".css":
+            files[f"assets/{path.name}"] = minify.css(decode(path.read_bytes(), path)).encode("utf-8")
+        elif path.is_file():
+            files[f"assets/{path.name}"] = path.read_bytes()
+    return files
 
 
 def nav(edition: Edition) -> list:
@@ -133,6 +140,8 @@ def docs_files(
         if name.endswith(".md"):
             decode(content, paths.docs / name)  # MkDocs reads the pages as UTF-8
             files[name] = fill_markers(edition, formatted, content.decode("utf-8")).encode("utf-8")
+        elif name.endswith(".css"):
+            files[name] = minify.css(decode(content, paths.docs / name)).encode("utf-8")
     sizes = {name: len(content) for name, content in downloads.items()}
     generated = {**pages(edition, formatted, sizes), **paragraph_pages(edition, formatted)}
     generated.update(cite_files(edition))

@@ -5,6 +5,7 @@
 (function () {
   "use strict";
 
+  var here = document.currentScript ? document.currentScript.src : "";
   var popover = null;
   var owner = null;
   var hideTimer = null;
@@ -184,6 +185,37 @@
     initSortable();
     initSwitch();
     initCite();
+    initFind();
+  }
+
+  /* Find ¶ (assets/find.js, beside this script) is fetched at the first use of its box,
+     or at once on arriving from one of its results (?find=) or the theme's search
+     (?h=), whose words it marks. A query sent before it has come waits for it
+     (data-queued, which find.js reads). */
+  function initFind() {
+    var form = document.querySelector("form.ed-find");
+    var script = null;
+    function load() {
+      if (script || !here) return;
+      script = document.createElement("script");
+      script.src = here.replace(/edition\.js([?#].*)?$/, "find.js");
+      script.onload = function () { if (form) form.removeEventListener("submit", queue); };
+      script.onerror = function () {
+        script = null;  // tried again at the next use
+        if (form) form.querySelector(".ed-find-status").textContent = "Find could not be loaded.";
+      };
+      document.head.appendChild(script);
+    }
+    function queue(event) {
+      event.preventDefault();
+      form.setAttribute("data-queued", "");
+      load();
+    }
+    if (/[?&](find|h)=/.test(location.search)) load();
+    if (!form) return;
+    form.hidden = false;
+    ["focusin", "pointerdown", "input"].forEach(function (type) { form.addEventListener(type, load); });
+    form.addEventListener("submit", queue);
   }
 
   /* The Cite dialog: a paragraph's citation in three styles (formatted at build time

@@ -6,7 +6,8 @@
    print another of its forms; a received spelling finds the paragraph it stands in.
    A result leads to the place's anchor with ?find=, and the words found are marked
    there. Everything shown is made with textContent: nothing from the index is parsed
-   as HTML. */
+   as HTML. Loaded by edition.js at the box's first use, or on arrival with ?find= or
+   ?h=; what the reader typed or sent before it came is taken up here. */
 (function () {
   "use strict";
 
@@ -251,7 +252,6 @@
   function init() {
     followThemeMark();
     if (base === null) return;
-    form.hidden = false;
     var input = form.querySelector("input");
     var status = form.querySelector(".ed-find-status");
     var timer = null;
@@ -265,13 +265,16 @@
       }, 120);
     }
     input.addEventListener("input", update);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
+    function go() {
       load().then(function () {
         show(input.value);
         var first = form.querySelector(".ed-find-results a");
         if (first) location.href = first.href;
       });
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      go();
     });
     form.addEventListener("keydown", function (event) {
       var links = Array.prototype.slice.call(form.querySelectorAll(".ed-find-results a"));
@@ -289,6 +292,13 @@
       }
     });
     markArrival();
+    // what the reader did before this script came (edition.js loads it at first use)
+    if (form.hasAttribute("data-queued")) {
+      form.removeAttribute("data-queued");
+      go();
+    } else if (input.value) {
+      update();
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
