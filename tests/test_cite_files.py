@@ -82,7 +82,7 @@ def test_biber_reads_every_biblatex_file_without_a_warning(cite_dir, edition, tm
     twelve = out[out.index("{cliff-the-new-course-controversy-p12,") :].split("@INCOLLECTION")[0]
     for expected in (
         "PAGES = {¶12}",
-        "DATE = {2026-12-01}",
+        f"DATE = {{{edition.metadata['date']}}}",
         BOOK,
         EDITION,
         f"EDITION = {{Version {edition.metadata['version']}}}",
