@@ -190,3 +190,16 @@ def test_each_release_offers_its_own_downloads(two_releases):
     old = text_of(site / "v" / "1.0" / "downloads" / "the-new-course-controversy.html")
     new = text_of(site / "downloads" / "the-new-course-controversy.html")
     assert "One ploy which was resorted to" in old and "One ploy resorted to" in new
+
+
+def test_a_changed_work_is_told_with_its_names_as_text():
+    """The changelog is JSON: a work's authors (read into their parts) are written as
+    "Last, First", so a release that changes a work with an author can be told."""
+    from edition.pipeline.load import load
+    from edition.resolve.changes import fields
+
+    edition = load(ROOT)
+    entry = next(e for e in edition.bibliography if e.fields.get("author"))
+    record = json.loads(json.dumps(fields(entry), ensure_ascii=False))
+    assert all(isinstance(name, str) and ", " in name for name in record["author"])
+    assert record["title"] == entry.fields["title"]

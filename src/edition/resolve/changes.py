@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from ..model import Edition
+from ..model import BibEntry, Edition
 from .apparatus import apply, by_place
 
 PLACE_FIELDS = {"line", "start", "end", "position"}  # where a record sits, not what it says
@@ -69,6 +69,15 @@ def citations(edition: Edition) -> dict[str, dict]:
     }
 
 
+def fields(entry: BibEntry) -> dict:
+    """An entry's fields as the data files give them: names (read into their parts) as
+    "Last, First"."""
+    return {
+        key: [getattr(n, "merge_last_name_first", n) for n in value] if isinstance(value, list) else value
+        for key, value in entry.fields.items()
+    }
+
+
 def changes(old: Edition, new: Edition) -> dict:
     """The changes from release `old` to release `new`."""
     old_labels = [b.number for b in old.chapter.blocks]
@@ -91,7 +100,6 @@ def changes(old: Edition, new: Edition) -> dict:
             {e.id: record(e) for e in old.chronology}, {e.id: record(e) for e in new.chronology}
         ),
         "bibliography": compare(
-            {e.key: dict(e.fields) for e in old.bibliography},
-            {e.key: dict(e.fields) for e in new.bibliography},
+            {e.key: fields(e) for e in old.bibliography}, {e.key: fields(e) for e in new.bibliography}
         ),
     }
