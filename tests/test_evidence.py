@@ -46,3 +46,10 @@ def test_the_pages_name_each_kind_as_readers_read_it(edition):
     assert f'href="bibliography.html#ref-{page.key}"' in links
     # a released snapshot's address of a page the editors' bibliography holds is named by it
     assert reference_links(edition, [page.fields["url"]]) == reference_links(edition, [page.key])
+
+
+def test_evidence_is_shown_in_the_order_the_editors_give_it(edition):
+    page = next(e for e in edition.editors_bibliography if e.fields.get("title") and e.fields.get("url"))
+    block, work = edition.chapter.blocks[11], edition.bibliography[0]
+    links = evidence_links(edition, (page.key, block.id, work.key)).split(" · ")
+    assert f"#ref-{page.key}" in links[0] and f"¶{block.number}" in links[1] and "<cite>" in links[2]

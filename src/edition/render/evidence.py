@@ -45,10 +45,11 @@ def reference_links(edition: Edition, items: tuple[str, ...] | list[str]) -> lis
 
 
 def evidence_links(edition: Edition, items: tuple[str, ...]) -> str:
-    """Evidence as links: the author's works and the blocks and notes first, then the
-    editors' works and pages (as `reference_links` names them)."""
+    """Evidence as links, in the order the editors give it: the author's works by their
+    short title, blocks and notes by their label, the editors' works and pages as
+    `reference_links` names them."""
     classify, where = Classifier(edition), places(edition)
-    links, others = [], []
+    links = []
     for item in items:
         found = classify(item)
         if found.kind == WORK:
@@ -60,8 +61,8 @@ def evidence_links(edition: Edition, items: tuple[str, ...]) -> str:
             url, name = where[item]
             links.append(f'<a href="{attr(url)}">{escape(name)}</a>')
         else:
-            others.append(item)
-    return " · ".join(links + reference_links(edition, others))
+            links += reference_links(edition, [item])
+    return " · ".join(links)
 
 
 def checked_links(edition: Edition, entry: BibEntry) -> list[str]:
