@@ -72,7 +72,8 @@ def synthetic(root: Path, copies: int) -> None:
     (root / "sources/edition.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True), "utf-8")
     for name in ("glossary.yaml", "chronology.yaml"):  # the chronology points into the first copy
         shutil.copy2(ROOT / "sources" / name, root / "sources" / name)
-    shutil.copy2(ROOT / "bibliography.bib", root / "bibliography.bib")
+    for name in ("bibliography.bib", "editors.bib"):  # the registers cite the editors' pages by key
+        shutil.copy2(ROOT / name, root / name)
     for name in ("docs", "mkdocs.yml"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, root / name)
     for page in ("index.md", "about.md"):  # their links name the real chapter's sections
