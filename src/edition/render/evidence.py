@@ -10,7 +10,7 @@ from html import escape
 from ..model import BibEntry, Edition
 from ..read.bibliography import list_field, plain
 from ..read.editors import WEAK, keywords
-from ..resolve.evidence import EDITORS, PAGE, PLACE, WORK, Classifier
+from ..resolve.evidence import EDITORS, PAGE, PLACE, WORK, Classifier, Evidence
 from .markup import attr, places, source_links
 
 
@@ -30,18 +30,18 @@ def reference_links(edition: Edition, items: tuple[str, ...] | list[str]) -> lis
     by its title and site; the author's works by their title. A released snapshot's other
     addresses keep the host-named link they were released with."""
     classify = Classifier(edition)
-    links = []
-    for item in items:
-        found = classify(item)
-        if found.kind in (EDITORS, PAGE) and found.entry is not None:
-            key = found.entry.key
-            links.append(f'<a href="bibliography.html#ref-{attr(key)}">{escape(label(found.entry))}</a>')
-        elif found.kind == WORK:
-            title = plain(found.entry.fields.get("title", item))
-            links.append(f'<a href="bibliography.html#ref-{attr(item)}">{escape(title)}</a>')
-        else:
-            links.append(source_links([item]))
-    return links
+    return [reference_link(classify(item)) for item in items]
+
+
+def reference_link(found: Evidence) -> str:
+    """One reference as `reference_links` names it."""
+    if found.kind in (EDITORS, PAGE) and found.entry is not None:
+        key = found.entry.key
+        return f'<a href="bibliography.html#ref-{attr(key)}">{escape(label(found.entry))}</a>'
+    if found.kind == WORK:
+        title = plain(found.entry.fields.get("title", found.item))
+        return f'<a href="bibliography.html#ref-{attr(found.item)}">{escape(title)}</a>'
+    return source_links([found.item])
 
 
 def evidence_links(edition: Edition, items: tuple[str, ...]) -> str:
@@ -61,7 +61,7 @@ def evidence_links(edition: Edition, items: tuple[str, ...]) -> str:
             url, name = where[item]
             links.append(f'<a href="{attr(url)}">{escape(name)}</a>')
         else:
-            links += reference_links(edition, [item])
+            links.append(reference_link(found))
     return " · ".join(links)
 
 

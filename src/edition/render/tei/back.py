@@ -11,7 +11,7 @@ from ...read.bibliography import plain as field_text
 from ...resolve.evidence import Classifier
 from ..apparatus_page import TYPE_LABELS
 from ..prose import prose_plain
-from .text import MENTION_TAGS, Writer
+from .text import Writer
 from .xml import EDITORS, add_prose, add_text, date, plain, pointer, q, sub
 
 
@@ -28,30 +28,24 @@ def apparatus(parent: ET.Element, edition: Edition, writer: Writer) -> None:
         writer.evidence(note, item.evidence)
 
 
-def registers(parent: ET.Element, edition: Edition) -> None:
+def registers(parent: ET.Element, edition: Edition, classify: Classifier) -> None:
     """The glossary as TEI lists of persons, organisations, terms and events."""
     if not edition.glossary:
         return
     div = sub(parent, "div", type="registers", resp=EDITORS)
     sub(div, "head", "Persons, bodies, terms and events")
-    classify = Classifier(edition)
-    by_type = {t: [g for g in edition.glossary if g.type == t] for t in MENTION_TAGS}
-    if by_type["person"]:
-        people = sub(div, "listPerson")
-        for entry in by_type["person"]:
-            person(people, entry, classify)
-    if by_type["body"]:
-        orgs = sub(div, "listOrg")
-        for entry in by_type["body"]:
-            org(orgs, entry, classify)
-    if by_type["term"]:
-        terms = sub(div, "list", type="gloss")
-        for entry in by_type["term"]:
-            term(terms, entry, classify)
-    if by_type["event"]:
-        events = sub(div, "listEvent")
-        for entry in by_type["event"]:
-            event(events, entry, classify)
+    lists = {
+        "person": (person, "listPerson", {}),
+        "body": (org, "listOrg", {}),
+        "term": (term, "list", {"type": "gloss"}),
+        "event": (event, "listEvent", {}),
+    }
+    for kind, (write, tag, attributes) in lists.items():
+        entries = [g for g in edition.glossary if g.type == kind]
+        if entries:
+            element = sub(div, tag, **attributes)
+            for entry in entries:
+                write(element, entry, classify)
 
 
 def _described(element: ET.Element, entry: GlossEntry, classify: Classifier) -> None:

@@ -43,7 +43,7 @@ def document(edition: Edition) -> ET.Element:
         works = sub(editors, "listBibl")
         for entry in edition.editors_bibliography:
             bibl(works, entry, writer.classify)
-    registers(back, edition)
+    registers(back, edition, writer.classify)
     return root
 
 
