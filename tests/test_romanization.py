@@ -110,3 +110,13 @@ def test_a_tie_mark_in_an_editors_transliteration_fails(project):
         EditionError, match=r"apparatus.yaml:\d+: intervention 'note-40-romanization': edited"
     ):
         load(project)
+
+
+def test_a_ukrainian_title_follows_the_table_for_ukrainian(project):
+    path = project / "editors.bib"
+    edit(path, "Kosior Volodymyr Vikentiĭovych", "Kosīor Volodimir Vīkentīĭovich")
+    line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1) if "Kosīor" in text)
+    with pytest.raises(EditionError) as error:
+        load(project)
+    assert f"editors.bib:{line}: entry ukwp-kosior-volodimir-vikentiiovich: title" in str(error.value)
+    assert "U+012B" in str(error.value) and "Ukrainian" in str(error.value)

@@ -6,7 +6,9 @@ written without tie marks (ts, ia, iu, not t͡s, i͡a, i͡u).
 romanized from the spelling of the edition cited. Every romanized field is checked in
 the read stage: a glossary entry's transliteration must be exactly the romanization of
 its Russian form, and the romanized titles of the bibliography and the editors'
-transliterations may hold no character outside the table.
+transliterations may hold no character outside the table. A Ukrainian title (langid
+ukrainian) follows the ALA-LC table for Ukrainian: и y, і i, ї ï, й ĭ, г h, ь ʹ, and
+the apostrophe ʺ; the Russian letters ī, ė, ë are outside it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ TABLE = {
     "я": "ia", "і": "ī", "ѣ": "ie", "ѳ": "ḟ", "ѵ": "ẏ",
 }  # fmt: skip
 LETTERS = "ĭėëīḟẏ"
+UKRAINIAN = "ĭï"
 SIGNS = "ʹʺ"
 PUNCTUATION = " .,:;()[]-–—/“”«»?!"
 LOOKALIKES = {
@@ -58,13 +61,16 @@ def romanize(text: str) -> str:
     return "".join(out)
 
 
-def outside(text: str) -> tuple[str, str] | None:
-    """The first character of a romanized text that the policy does not allow, with a hint."""
+def outside(text: str, letters: str = LETTERS) -> tuple[str, str] | None:
+    """The first character of a romanized text that the policy does not allow, with a hint
+    (`letters`: the table's letters beyond ASCII, Russian's unless told)."""
     for char in text:
         if char.isascii() and (char.isalnum() or char in PUNCTUATION):
             continue
-        if char.lower() in LETTERS or char in SIGNS or char in PUNCTUATION:
+        if char.lower() in letters or char in SIGNS or char in PUNCTUATION:
             continue
+        if letters == UKRAINIAN and char.lower() in LETTERS:
+            return char, "not in the Library of Congress table for Ukrainian (і is i, и is y)"
         hint = LOOKALIKES.get(char, "not in the Library of Congress table as the edition applies it")
         return char, hint
     return None
@@ -106,16 +112,19 @@ def check_bibliography(edition: Edition, path: Path) -> None:
 
 
 def check_romanization_of(entries: tuple[BibEntry, ...], path: Path) -> None:
-    """The romanized titles of a .bib's Russian entries."""
+    """The romanized titles of a .bib's Russian and Ukrainian entries."""
     if not entries:
         return
     lines = path.read_text(encoding="utf-8").splitlines()
+    tables = {"russian": LETTERS, "ukrainian": UKRAINIAN}
     for entry in entries:
-        if entry.fields.get("langid") != "russian":
+        letters = tables.get(entry.fields.get("langid", ""))
+        if letters is None:
             continue
         for field in BIB_FIELDS:
             value = entry.fields.get(field)
-            bad = outside(value.replace("{", "").replace("}", "")) if isinstance(value, str) else None
+            plain = value.replace("{", "").replace("}", "") if isinstance(value, str) else None
+            bad = outside(plain, letters) if plain is not None else None
             if bad:
                 _fail(path, _field_line(lines, entry.line, field), f"entry {entry.key}: {field}", *bad)
 
