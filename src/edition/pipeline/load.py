@@ -19,15 +19,16 @@ from ..resolve.references import resolve
 
 def load(root: Path, released: bool = False) -> Edition:
     """Read and resolve: the edition as data, every input validated (a `released`
-    snapshot as it was released: its evidence may be addresses)."""
+    snapshot as it was released: its evidence may be addresses, and the romanization,
+    house-style and evidence rules added since do not apply to it)."""
     paths = Paths(root)
     edition = link_mentions(resolve(read(root), paths.bibliography), paths.glossary)
     edition = link_editors(edition, paths.editors_bibliography)
     edition = link_commentary(link_apparatus(edition, paths.apparatus), paths.commentary)
-    check_romanization(edition, paths.glossary, paths.apparatus, paths.bibliography)
-    check_romanization_of(edition.editors_bibliography, paths.editors_bibliography)
-    check_house_style(paths.sources)
     edition = link_chronology(edition, paths.chronology)
-    if not released:
+    if not released:  # a release stays as the rules of its day passed it
+        check_romanization(edition, paths.glossary, paths.apparatus, paths.bibliography)
+        check_romanization_of(edition.editors_bibliography, paths.editors_bibliography)
+        check_house_style(paths.sources)
         check_sources(edition, paths)
     return edition

@@ -12,7 +12,7 @@ from ..errors import EditionError
 from .yamlfile import line_of, load_yaml
 
 PROSE = {
-    "glossary.yaml": ("gloss", "description", "russian.meaning"),
+    "glossary.yaml": ("headword", "gloss", "description", "russian.meaning"),
     "apparatus.yaml": ("note",),
     "commentary.yaml": ("text",),
     "chronology.yaml": ("title", "text", "note"),
