@@ -139,4 +139,4 @@ def test_data_files_carry_the_apparatus_and_commentary(project):
     assert apparatus[0]["paragraph"] == "p2"
     commentary = json.loads((project / "site/data/commentary.json").read_text("utf-8"))
     assert [c["letter"] for c in commentary] == list("abcdefghijklmnopqrstuvwxyz")[: len(commentary)]
-    assert commentary[0]["paragraph"] == "p8"
+    assert commentary[0]["paragraph"] == "p3"
