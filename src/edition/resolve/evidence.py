@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import EditionError
 from ..model import BibEntry, Edition
 from ..read.bibliography import list_field, plain
-from ..read.editors import ADDRESS
+from ..read.editors import ADDRESS, UNCHECKED, keywords
 from ..read.sources import Paths
 
 WORK, EDITORS, PLACE, PAGE, UNKNOWN = "work", "editors", "place", "page", "unknown"
@@ -89,6 +89,20 @@ def check_references(
         if kind not in (WORK, EDITORS):
             message = f"{what}: reference {item!r} is no key of bibliography.bib or editors.bib"
             raise EditionError(path, line, message)
+
+
+def check_titled(edition: Edition, paths: Paths) -> None:
+    """A release names every page the editors checked by its title: an entry still marked
+    `title-unchecked` (shown as "a page of" its site) may stand in a working version, but
+    is refused when a release is cut."""
+    for entry in edition.editors_bibliography:
+        if UNCHECKED in keywords(entry):
+            raise EditionError(
+                paths.editors_bibliography,
+                entry.line,
+                f"entry {entry.key}: its page's title has not been read ('{UNCHECKED}'); a release "
+                "names every page by its title: read it on the page, or cite another page",
+            )
 
 
 def check_sources(edition: Edition, paths: Paths) -> None:
