@@ -48,6 +48,20 @@ class Classifier:
         return Evidence(item, UNKNOWN)
 
 
+_KNOWN: list[tuple[Edition, Classifier]] = []
+
+
+def classifier(edition: Edition) -> Classifier:
+    """The classifier of `edition`, made once: the pages ask for one for every list of
+    references they show. A few recent editions are remembered, by identity."""
+    for known, found in _KNOWN:
+        if known is edition:
+            return found
+    found = Classifier(edition)
+    _KNOWN[:] = [(edition, found), *_KNOWN[:3]]
+    return found
+
+
 def check_evidence(edition: Edition, items: tuple[str, ...], path: Path, line: int, what: str) -> None:
     """Evidence is a bibliography key (a web page by its editors.bib @online entry), or a
     block or note id (an address, kept in a released snapshot, is refused for a working
