@@ -353,6 +353,33 @@ def test_note_calls_do_not_open_the_lines(new_page: Callable[..., Page], site_ur
         assert max(steps) - min(steps) <= 1, f"{name}: line steps {sorted(steps)}"
 
 
+CALLS_OFF_THEIR_WORD = """() => {
+  const off = [], range = document.createRange();
+  for (const sup of document.querySelectorAll('article p sup.note-call, article p sup.ed-call')) {
+    let n = sup.previousSibling;
+    while (n && n.nodeType === Node.ELEMENT_NODE && !n.textContent) n = n.previousSibling;
+    if (!n || !n.textContent || /\\s$/.test(n.textContent)) continue;
+    let text = n.nodeType === Node.TEXT_NODE ? n : null;
+    if (!text) {
+      const w = document.createTreeWalker(n, NodeFilter.SHOW_TEXT);
+      for (let x; (x = w.nextNode());) if (x.length) text = x;
+    }
+    if (!text || !text.length) continue;
+    range.setStart(text, text.length - 1); range.setEnd(text, text.length);
+    const word = range.getClientRects()[0], call = sup.getClientRects()[0];
+    if (word && call && call.top >= word.bottom - 1) off.push(sup.textContent.trim());
+  }
+  return off;
+}"""
+
+
+def test_a_note_call_never_starts_a_line(new_page: Callable[..., Page], site_url: str) -> None:
+    """A call stays on the line of the word it follows, at every width."""
+    for path in (UNREST, "index.html"):
+        for name, page in screens(new_page, site_url + path):
+            assert page.evaluate(CALLS_OFF_THEIR_WORD) == [], f"{path} at {name}"
+
+
 # --------------------------------------------------------------------------- 9. dates
 
 

@@ -160,3 +160,26 @@ def test_a_reused_release_is_checked_like_a_fresh_one(released, release, tmp_pat
     with pytest.raises(CheckFailed, match=f"v/{version}/: "):
         build(released)
     assert tree(released / "site") == site  # the site built before is untouched
+
+
+def test_a_releases_edition_is_read_once_and_read_again_when_its_key_changes(tmp_path):
+    from edition.pipeline.release_cache import cached_edition
+    from edition.pipeline.releases import read_release
+
+    root = copy_inputs(tmp_path, releases=True)
+    folder = root / "releases" / "1.0"
+    reads: list[Path] = []
+
+    def counted(path: Path):
+        reads.append(path)
+        return read_release(path)
+
+    first = cached_edition(root / "build", "1.0", folder, SHA, counted)
+    again = cached_edition(root / "build", "1.0", folder, SHA, counted)
+    assert reads == [folder] and again == first == read_release(folder)
+    cached_edition(root / "build", "1.0", folder, "1" * 64, counted)  # another snapshot hash
+    assert len(reads) == 2
+    kept = root / "build" / "release-cache" / "editions" / "1.0.pickle"
+    kept.write_bytes(b"not a pickle")
+    assert cached_edition(root / "build", "1.0", folder, "1" * 64, counted) == first
+    assert len(reads) == 3

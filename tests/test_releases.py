@@ -203,3 +203,31 @@ def test_a_changed_work_is_told_with_its_names_as_text():
     record = json.loads(json.dumps(fields(entry), ensure_ascii=False))
     assert all(isinstance(name, str) and ", " in name for name in record["author"])
     assert record["title"] == entry.fields["title"]
+
+
+def test_a_release_is_refused_while_a_page_title_is_unread(two_releases, tmp_path):
+    """A working version may cite a page whose title is still unread; a release may not,
+    and nothing is snapshotted or recorded."""
+    root = tmp_path / "copy"
+    shutil.copytree(two_releases, root, ignore=shutil.ignore_patterns("site", "build"))
+    bib = root / "editors.bib"
+    key = re.search(r"@online\{([^,]+),", bib.read_text("utf-8")).group(1)
+    text = bib.read_text("utf-8")
+    start = text.index("{" + key + ",")
+    end = text.index("\n}", start)
+    entry = re.sub(r"\n  title\s*=\s*\{[^\n]*\},", "", text[start:end], count=1)
+    entry = re.sub(r"keywords\s*=\s*\{([^}]*)\}", r"keywords  = {\1, title-unchecked}", entry)
+    bib.write_text(text[:start] + entry + text[end:], "utf-8")
+    edit(root / "sources" / "edition.yaml", 'version: "1.1"', 'version: "1.2"')
+    git(root, "commit", "-qam", "version 1.2 with an unread title")
+    releases = (root / "sources" / "releases.yaml").read_text("utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "edition.cli", "--root", str(root), "release", "1.2", "--statement", "No."],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1, result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert "editors.bib" in line and key in line and "title" in line
+    assert not (root / "releases" / "1.2").exists()
+    assert (root / "sources" / "releases.yaml").read_text("utf-8") == releases

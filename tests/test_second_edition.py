@@ -140,3 +140,21 @@ def test_the_reading_pages_get_the_toolkits_styles_and_scripts(second, browser):
         assert "Ibid.; p. 157." in note.inner_text()
     finally:
         page.close()
+
+
+def test_its_controls_have_the_toolkits_colours_without_a_palette(second, browser):
+    """A site with Material's default look sets no colour scheme: the toolkit's colours
+    still hold, so the Find box and the switch show their borders."""
+    page = browser.new_page()
+    try:
+        page.goto((second / "site" / "the-capes.html").as_uri())
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") is None
+        for selector in (".ed-find input", ".reading-switch button"):
+            style = page.locator(selector).first.evaluate(
+                "el => { const s = getComputedStyle(el);"
+                " return [s.borderTopStyle, s.borderTopWidth, s.borderTopColor, s.backgroundColor]; }"
+            )
+            assert style[0] == "solid" and style[1] != "0px", (selector, style)
+            assert style[2] != style[3], (selector, style)
+    finally:
+        page.close()

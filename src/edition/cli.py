@@ -83,8 +83,11 @@ def _release(args: argparse.Namespace) -> int:
     """Cut a release: snapshot the committed sources, record it, write the archive files."""
     from .pipeline.load import load
     from .read.releases import cut_release
+    from .read.sources import Paths
     from .render.archive import CITATION_FILE, ZENODO_FILE, citation_cff, zenodo_json
+    from .resolve.evidence import check_titled
 
+    check_titled(load(args.root), Paths(args.root))
     release = cut_release(args.root, args.version, args.statement)
     edition = load(args.root)
     (args.root / CITATION_FILE).write_text(citation_cff(edition), "utf-8")

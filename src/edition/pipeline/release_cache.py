@@ -14,6 +14,10 @@ release is built afresh. The site's checks run on the reused pages as on new one
 The cache and the site share the files (hard links), so reusing a release writes
 no bytes; a file changed in place through either name no longer matches its size
 and time in the cache's list, and the release is then built afresh.
+
+Each release's edition, read and resolved from its snapshot, is kept too (under
+editions/X.Y.pickle), keyed by the snapshot's hash, the toolkit and the packages
+that read it: a snapshot never changes, so it is read once.
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import sys
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
@@ -31,6 +37,7 @@ from ..format.citeproc import pandoc_release
 from ..model import Edition
 
 FOLDER = "release-cache"
+EDITIONS = "editions"
 KEY_FILE = "key"
 MANIFEST = "files.json"
 TOOLKIT = Path(__file__).parents[1]  # the whole package, every stage
@@ -157,3 +164,39 @@ def store(build_dir: Path, version: str, key: str, built: Path) -> None:
     (fresh / KEY_FILE).write_text(key, "utf-8")
     shutil.rmtree(folder, ignore_errors=True)
     fresh.rename(folder)
+
+
+def edition_key(folder: Path, sha256: str) -> str:
+    """The key of a release's edition: its snapshot (where it is, and its hash), and what
+    reads it."""
+    digest = hashlib.sha256()
+    facts = {
+        "folder": str(folder.resolve()),
+        "snapshot": sha256,
+        "packages": installed(),
+        "python": sys.version,
+    }
+    digest.update(json.dumps(facts, sort_keys=True).encode("utf-8"))
+    _add_tree(digest, TOOLKIT, "toolkit")
+    return digest.hexdigest()
+
+
+def cached_edition(
+    build_dir: Path, version: str, folder: Path, sha256: str, read: Callable[[Path], Edition]
+) -> Edition:
+    """Release `version`'s edition: the one kept under its key, or `read(folder)` (its
+    snapshot), then kept. A kept file that cannot be read back is read afresh."""
+    path = build_dir / FOLDER / EDITIONS / f"{version}.pickle"
+    key = edition_key(folder, sha256)
+    try:
+        kept_key, edition = pickle.loads(path.read_bytes())
+        if kept_key == key:
+            return edition
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        pass
+    edition = read(folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = path.with_suffix(".new")
+    fresh.write_bytes(pickle.dumps((key, edition), protocol=pickle.HIGHEST_PROTOCOL))
+    fresh.replace(path)
+    return edition

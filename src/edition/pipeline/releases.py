@@ -11,6 +11,7 @@ from ..read.releases import Release, check_current, read_releases, snapshot_dir
 from ..read.sources import Paths
 from ..resolve.changes import changes
 from .load import load
+from .release_cache import cached_edition
 
 
 def with_releases(
@@ -45,7 +46,18 @@ def release_history(root: Path, edition: Edition) -> tuple[tuple[Release, ...], 
     may not claim a released version and say something else."""
     history = read_releases(root)
     check_current(root, str(edition.metadata["version"]), history)
-    return history, {r.version: load(snapshot_dir(root, r.version), released=True) for r in history}
+    build_dir = Paths(root).build
+    editions = {}
+    for r in history:
+        editions[r.version] = cached_edition(
+            build_dir, r.version, snapshot_dir(root, r.version), r.sha256, read_release
+        )
+    return history, editions
+
+
+def read_release(folder: Path) -> Edition:
+    """A release's edition as its snapshot says it (its evidence may be addresses)."""
+    return load(folder, released=True)
 
 
 def release_changes(history: tuple[Release, ...], editions: dict[str, Edition]) -> list[dict]:

@@ -8,7 +8,7 @@ Web evidence has one form: an @online entry with its page title (`title`), its s
 `verified` fields of both .bib files. A bare address is refused there. `keywords` may
 add `weak` (a shop, a mirror, a content farm: said so beside every citation) and
 `title-unchecked` (a page whose title the editors have not yet read on the page: it is
-named by its site alone until they have)."""
+named by its site alone until they have, and no release is cut while one remains)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ KEYWORD = "editorial"
 
 
 WEAK = "weak"
+
+
+UNCHECKED = "title-unchecked"
 
 
 ADDRESS = ("http://", "https://")

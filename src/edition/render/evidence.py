@@ -10,7 +10,7 @@ from html import escape
 from ..model import BibEntry, Edition
 from ..read.bibliography import list_field, plain
 from ..read.editors import WEAK, keywords
-from ..resolve.evidence import EDITORS, PAGE, PLACE, WORK, Classifier, Evidence
+from ..resolve.evidence import EDITORS, PAGE, PLACE, WORK, Evidence, classifier
 from .markup import attr, places, source_links
 
 
@@ -29,7 +29,7 @@ def reference_links(edition: Edition, items: tuple[str, ...] | list[str]) -> lis
     address of a web page the bibliography holds) to its entry in the bibliography, named
     by its title and site; the author's works by their title. A released snapshot's other
     addresses keep the host-named link they were released with."""
-    classify = Classifier(edition)
+    classify = classifier(edition)
     return [reference_link(classify(item)) for item in items]
 
 
@@ -48,7 +48,7 @@ def evidence_links(edition: Edition, items: tuple[str, ...]) -> str:
     """Evidence as links, in the order the editors give it: the author's works by their
     short title, blocks and notes by their label, the editors' works and pages as
     `reference_links` names them."""
-    classify, where = Classifier(edition), places(edition)
+    classify, where = classifier(edition), places(edition)
     links = []
     for item in items:
         found = classify(item)

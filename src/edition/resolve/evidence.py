@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import EditionError
 from ..model import BibEntry, Edition
 from ..read.bibliography import list_field, plain
-from ..read.editors import ADDRESS
+from ..read.editors import ADDRESS, UNCHECKED, keywords
 from ..read.sources import Paths
 
 WORK, EDITORS, PLACE, PAGE, UNKNOWN = "work", "editors", "place", "page", "unknown"
@@ -46,6 +46,20 @@ class Classifier:
         if item.startswith(ADDRESS):
             return Evidence(item, PAGE, self.pages.get(item))
         return Evidence(item, UNKNOWN)
+
+
+_KNOWN: list[tuple[Edition, Classifier]] = []
+
+
+def classifier(edition: Edition) -> Classifier:
+    """The classifier of `edition`, made once: the pages ask for one for every list of
+    references they show. A few recent editions are remembered, by identity."""
+    for known, found in _KNOWN:
+        if known is edition:
+            return found
+    found = Classifier(edition)
+    _KNOWN[:] = [(edition, found), *_KNOWN[:3]]
+    return found
 
 
 def check_evidence(edition: Edition, items: tuple[str, ...], path: Path, line: int, what: str) -> None:
@@ -89,6 +103,20 @@ def check_references(
         if kind not in (WORK, EDITORS):
             message = f"{what}: reference {item!r} is no key of bibliography.bib or editors.bib"
             raise EditionError(path, line, message)
+
+
+def check_titled(edition: Edition, paths: Paths) -> None:
+    """A release names every page the editors checked by its title: an entry still marked
+    `title-unchecked` (shown as "a page of" its site) may stand in a working version, but
+    is refused when a release is cut."""
+    for entry in edition.editors_bibliography:
+        if UNCHECKED in keywords(entry):
+            raise EditionError(
+                paths.editors_bibliography,
+                entry.line,
+                f"entry {entry.key}: its page's title has not been read ('{UNCHECKED}'); a release "
+                "names every page by its title: read it on the page, or cite another page",
+            )
 
 
 def check_sources(edition: Edition, paths: Paths) -> None:
