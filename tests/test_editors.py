@@ -144,3 +144,20 @@ def test_a_released_snapshot_keeps_the_addresses_it_was_released_with(project):
     assert "https://en.wikipedia.org/wiki/Grigory_Zinoviev" in entry.references
     with pytest.raises(EditionError, match="is a bare address"):
         load(project)
+
+
+def test_a_title_in_another_language_keeps_its_own_case(built, edition):
+    """citeproc title-cases English titles only: an entry's `langid` tells it the title's
+    language, so a German or Ukrainian title is printed with the capitals it has."""
+    page = (built / "site" / "bibliography.html").read_text("utf-8")
+    foreign = [
+        e
+        for e in edition.editors_bibliography
+        if e.fields.get("langid", "english") not in ("english", "british", "american") and "title" in e.fields
+    ]
+    assert {e.fields["langid"] for e in foreign} >= {"german", "ukrainian", "russian"}
+    for entry in foreign:
+        block = page[page.index(f'id="ref-{entry.key}"') :]
+        shown = text(block[: block.index("</p>")])
+        for word in re.findall(r"[^\W\d_]{2,}", re.sub(r"[{}]", "", entry.fields["title"])):
+            assert word in shown, (entry.key, word, shown)

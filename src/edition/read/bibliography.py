@@ -30,6 +30,18 @@ CSL_TYPES = {
     "online": "webpage",
 }
 NAME_ROLES = ("author", "editor", "translator")
+# biblatex's langid as the CSL language tag (citeproc title-cases English titles only)
+LANGUAGES = {
+    "english": "en",
+    "british": "en-GB",
+    "american": "en-US",
+    "russian": "ru",
+    "ukrainian": "uk",
+    "german": "de",
+    "french": "fr",
+    "italian": "it",
+    "spanish": "es",
+}
 PLAIN_FIELDS = {  # bib field -> CSL variable, copied as they are
     "address": "publisher-place",
     "publisher": "publisher",
@@ -148,8 +160,9 @@ def to_csl(key: str, kind: str, fields: dict) -> dict:
         item["volume"] = plain(fields["volume"])
     if "date" in fields or "year" in fields:
         item["issued"] = _date(fields.get("date") or fields["year"])
-    if fields.get("langid") == "russian":
-        item["language"] = "ru"
+    language = LANGUAGES.get(fields.get("langid", ""))
+    if language:
+        item["language"] = language  # a title in another language keeps its own case
     return item
 
 
