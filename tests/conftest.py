@@ -99,6 +99,11 @@ def browser() -> Iterator[Browser]:
 UNLOCKED: set[Path] = set()  # received files whose edits record their new hash
 
 
+def line_holding(path: Path, text: str) -> int:
+    """The number of the first line of a file that holds `text`."""
+    return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
+
+
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     """Replace text in a file, failing if the text is not there."""
     text = path.read_text("utf-8")

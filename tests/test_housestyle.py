@@ -9,7 +9,7 @@ from edition.errors import EditionError
 from edition.pipeline.load import load
 from edition.read.housestyle import problems
 from edition.render.prose import prose_html, prose_parts, prose_plain
-from tests.conftest import edit
+from tests.conftest import edit, line_holding
 
 
 def test_titles_are_cited_and_everything_else_escaped():
@@ -38,7 +38,7 @@ def test_the_rules(text, bad):
 def test_a_straight_apostrophe_in_a_description_fails_naming_its_line(project):
     path = project / "sources" / "glossary.yaml"
     edit(path, "Lidia Aleksandrovna Fotieva joined", "Lidia Aleksandrovna Fotieva's joining")
-    line = next(n for n, t in enumerate(path.read_text("utf-8").splitlines(), 1) if "Fotieva's" in t)
+    line = line_holding(path, "Fotieva's")
     with pytest.raises(EditionError, match=rf"glossary.yaml:{line}: 'fotieva', description: \"'\""):
         load(project)
 

@@ -8,7 +8,7 @@ from edition.errors import EditionError
 from edition.pipeline.load import load
 from edition.read.romanization import outside, romanize
 from edition.read.yamlfile import load_yaml
-from tests.conftest import ROOT, edit
+from tests.conftest import ROOT, edit, line_holding
 
 TIE = "\u0361"
 
@@ -73,11 +73,7 @@ def test_characters_outside_the_policy(text, char):
 def test_a_transliteration_that_is_not_the_romanization_of_its_form_fails_naming_the_line(project):
     path = project / "sources" / "glossary.yaml"
     edit(path, "transliteration: troĭka", "transliteration: troika")
-    line = next(
-        n
-        for n, text in enumerate(path.read_text("utf-8").splitlines(), 1)
-        if "troika" in text and "translit" in text
-    )
+    line = line_holding(path, "transliteration: troika")
     with pytest.raises(EditionError) as error:
         load(project)
     assert f"glossary.yaml:{line}:" in str(error.value)
@@ -96,7 +92,7 @@ def test_a_soft_sign_written_as_an_apostrophe_fails(project):
 def test_a_double_prime_in_a_romanized_bibliography_title_fails_naming_the_field_line(project):
     path = project / "bibliography.bib"
     edit(path, "Trinadtsatyĭ sʺezd", "Trinadtsatyĭ s″ezd")
-    line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1) if "s″ezd" in text)
+    line = line_holding(path, "s″ezd")
     with pytest.raises(EditionError) as error:
         load(project)
     assert f"bibliography.bib:{line}: entry rkp-13-sezd: title" in str(error.value)
@@ -115,7 +111,7 @@ def test_a_tie_mark_in_an_editors_transliteration_fails(project):
 def test_a_ukrainian_title_follows_the_table_for_ukrainian(project):
     path = project / "editors.bib"
     edit(path, "Kosior Volodymyr Vikentiĭovych", "Kosīor Volodimir Vīkentīĭovich")
-    line = next(n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1) if "Kosīor" in text)
+    line = line_holding(path, "Kosīor")
     with pytest.raises(EditionError) as error:
         load(project)
     assert f"editors.bib:{line}: entry ukwp-kosior-volodimir-vikentiiovich: title" in str(error.value)

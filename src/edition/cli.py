@@ -87,9 +87,9 @@ def _release(args: argparse.Namespace) -> int:
     from .render.archive import CITATION_FILE, ZENODO_FILE, citation_cff, zenodo_json
     from .resolve.evidence import check_titled
 
-    check_titled(load(args.root), Paths(args.root))
-    release = cut_release(args.root, args.version, args.statement)
     edition = load(args.root)
+    check_titled(edition, Paths(args.root))
+    release = cut_release(args.root, args.version, args.statement)
     (args.root / CITATION_FILE).write_text(citation_cff(edition), "utf-8")
     (args.root / ZENODO_FILE).write_text(zenodo_json(edition), "utf-8")
     print(

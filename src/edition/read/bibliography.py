@@ -30,6 +30,7 @@ CSL_TYPES = {
     "online": "webpage",
 }
 NAME_ROLES = ("author", "editor", "translator")
+UNCHECKED = "title-unchecked"  # the keyword of a web page whose title is not yet read
 # biblatex's langid as the CSL language tag (citeproc title-cases English titles only)
 LANGUAGES = {
     "english": "en",
@@ -83,12 +84,12 @@ def _entry(entry, path: Path) -> BibEntry:
     if kind not in CSL_TYPES:
         raise EditionError(path, line, f"entry {entry.key}: unsupported type @{kind}")
     fields = {f.key.lower(): f.value for f in entry.fields}
-    if kind == "online" and "title" not in fields and "title-unchecked" not in fields.get("keywords", ""):
+    if kind == "online" and "title" not in fields and UNCHECKED not in fields.get("keywords", ""):
         raise EditionError(
             path,
             line,
             f"entry {entry.key}: a web page needs its 'title' as the page gives it "
-            "(or keywords 'title-unchecked' until it has been read)",
+            f"(or keywords '{UNCHECKED}' until it has been read)",
         )
     if kind != "online" and "title" not in fields and "journaltitle" not in fields:
         raise EditionError(path, line, f"entry {entry.key}: no title")

@@ -25,9 +25,6 @@ KEYWORD = "editorial"
 WEAK = "weak"
 
 
-UNCHECKED = "title-unchecked"
-
-
 ADDRESS = ("http://", "https://")
 
 

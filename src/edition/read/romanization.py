@@ -30,6 +30,10 @@ TABLE = {
 }  # fmt: skip
 LETTERS = "ĭėëīḟẏ"
 UKRAINIAN = "ĭï"
+TABLES = {  # langid: the table's letters beyond ASCII, and its name for messages
+    "russian": (LETTERS, "the Library of Congress table as the edition applies it"),
+    "ukrainian": (UKRAINIAN, "the Library of Congress table for Ukrainian (і is i, и is y)"),
+}
 SIGNS = "ʹʺ"
 PUNCTUATION = " .,:;()[]-–—/“”«»?!"
 LOOKALIKES = {
@@ -61,18 +65,16 @@ def romanize(text: str) -> str:
     return "".join(out)
 
 
-def outside(text: str, letters: str = LETTERS) -> tuple[str, str] | None:
+def outside(text: str, langid: str = "russian") -> tuple[str, str] | None:
     """The first character of a romanized text that the policy does not allow, with a hint
-    (`letters`: the table's letters beyond ASCII, Russian's unless told)."""
+    (`langid`: whose table, Russian's unless told)."""
+    letters, table = TABLES[langid]
     for char in text:
         if char.isascii() and (char.isalnum() or char in PUNCTUATION):
             continue
         if char.lower() in letters or char in SIGNS or char in PUNCTUATION:
             continue
-        if letters == UKRAINIAN and char.lower() in LETTERS:
-            return char, "not in the Library of Congress table for Ukrainian (і is i, и is y)"
-        hint = LOOKALIKES.get(char, "not in the Library of Congress table as the edition applies it")
-        return char, hint
+        return char, LOOKALIKES.get(char, f"not in {table}")
     return None
 
 
@@ -116,15 +118,13 @@ def check_romanization_of(entries: tuple[BibEntry, ...], path: Path) -> None:
     if not entries:
         return
     lines = path.read_text(encoding="utf-8").splitlines()
-    tables = {"russian": LETTERS, "ukrainian": UKRAINIAN}
     for entry in entries:
-        letters = tables.get(entry.fields.get("langid", ""))
-        if letters is None:
+        langid = entry.fields.get("langid", "")
+        if langid not in TABLES:
             continue
         for field in BIB_FIELDS:
             value = entry.fields.get(field)
-            plain = value.replace("{", "").replace("}", "") if isinstance(value, str) else None
-            bad = outside(plain, letters) if plain is not None else None
+            bad = outside(value.replace("{", "").replace("}", ""), langid) if isinstance(value, str) else None
             if bad:
                 _fail(path, _field_line(lines, entry.line, field), f"entry {entry.key}: {field}", *bad)
 

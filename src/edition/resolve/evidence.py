@@ -13,8 +13,8 @@ from pathlib import Path
 
 from ..errors import EditionError
 from ..model import BibEntry, Edition
-from ..read.bibliography import list_field, plain
-from ..read.editors import ADDRESS, UNCHECKED, keywords
+from ..read.bibliography import UNCHECKED, list_field, plain
+from ..read.editors import ADDRESS, keywords
 from ..read.sources import Paths
 
 WORK, EDITORS, PLACE, PAGE, UNKNOWN = "work", "editors", "place", "page", "unknown"
